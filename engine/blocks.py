@@ -2,7 +2,7 @@
 
 Every block becomes one :class:`BlockModule` with the same small interface, so that the
 compiled model can run them in topological order over a shared *environment*: a
-``Dict[str, Tensor]`` mapping ``"block.port"`` to the tensor on that port. A sequence's
+``dict[str, Tensor]`` mapping ``"block.port"`` to the tensor on that port. A sequence's
 real lengths travel beside it under ``"block.port:len"`` (int64, on the CPU, as packing
 wants); an LSTM state's cell part under ``"block.state:c"``. Each module knows the keys it
 reads and writes (given by the compiler) and nothing else about the design.
@@ -17,7 +17,6 @@ Phases (used by free-running generation): 0 = before the loop (run once), 1 = in
 feedback loop (run once per generated step), 2 = neither (skipped when generating).
 """
 
-from typing import Dict, List, Optional, Tuple
 
 import torch
 import torch.nn.functional as F
@@ -26,8 +25,8 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from engine.cells import RecurrentStack
 
-# TorchScript reads these modules' annotations at run time: no `from __future__ import
-# annotations` here, and typing's Dict/List/Optional/Tuple, which it understands.
+# No `from __future__ import annotations` here: TorchScript reads these annotations.
+
 
 
 def _full_lengths(x: Tensor) -> Tensor:
@@ -55,13 +54,13 @@ class BlockModule(nn.Module):
         self.phase = phase
         self.is_feedback = False
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         raise NotImplementedError
 
-    def start_element(self, env: Dict[str, Tensor], batch: int) -> Tensor:
+    def start_element(self, env: dict[str, Tensor], batch: int) -> Tensor:
         return torch.zeros(0)
 
-    def feed(self, z: Tensor, temperature: float) -> Tuple[Tensor, Tensor]:
+    def feed(self, z: Tensor, temperature: float) -> tuple[Tensor, Tensor]:
         return z, z
 
 
@@ -82,7 +81,7 @@ class InputBlock(BlockModule):
         else:
             self.embedding = nn.Identity()
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         if self.block_id not in env:
             raise RuntimeError("input '" + self.block_id + "' was not given")
         x = env[self.block_id]
@@ -143,9 +142,9 @@ class _RecurrentBase(BlockModule):
         self.concat = concat
         self.carry_key = block_id + ":carry"
 
-    def initial(self, env: Dict[str, Tensor]) -> Tuple[Optional[Tensor], Optional[Tensor]]:
-        h0: Optional[Tensor] = None
-        c0: Optional[Tensor] = None
+    def initial(self, env: dict[str, Tensor]) -> tuple[Tensor | None, Tensor | None]:
+        h0: Tensor | None = None
+        c0: Tensor | None = None
         if self.carry_key in env:  # stepping a generation loop: continue from the last step
             h0 = env[self.carry_key]
             if self.carry_key + ":c" in env:
@@ -156,8 +155,8 @@ class _RecurrentBase(BlockModule):
                 c0 = _split_state(env[self.state_key + ":c"], self.directions)
         return h0, c0
 
-    def publish(self, env: Dict[str, Tensor], out: Tensor, lengths: Tensor, h_n: Tensor,
-                c_n: Optional[Tensor]) -> None:
+    def publish(self, env: dict[str, Tensor], out: Tensor, lengths: Tensor, h_n: Tensor,
+                c_n: Tensor | None) -> None:
         hidden = self.hidden_size
         if self.directions == 2 and not self.concat:
             out = out[:, :, :hidden] + out[:, :, hidden:]
@@ -191,7 +190,7 @@ class FusedRecurrentBlock(_RecurrentBase):
             self.rnn = nn.GRU(input_size, hidden_size, num_layers, batch_first=True,
                               dropout=dropout, bidirectional=bidirectional)
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         x = env[self.input_key]
         lengths = env[self.input_key + ":len"]
         h0, _ = self.initial(env)
@@ -216,11 +215,11 @@ class FusedLSTMBlock(_RecurrentBase):
         self.rnn = nn.LSTM(input_size, hidden_size, num_layers, batch_first=True,
                            dropout=dropout, bidirectional=bidirectional)
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         x = env[self.input_key]
         lengths = env[self.input_key + ":len"]
         h0, c0 = self.initial(env)
-        state: Optional[Tuple[Tensor, Tensor]] = None
+        state: tuple[Tensor, Tensor] | None = None
         if h0 is not None:
             if c0 is None:
                 c0 = torch.zeros_like(h0)
@@ -248,7 +247,7 @@ class CustomRecurrentBlock(_RecurrentBase):
                                   bidirectional=bidirectional, dropout=dropout,
                                   peepholes=peepholes)
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         x = env[self.input_key]
         lengths = env[self.input_key + ":len"]
         h0, c0 = self.initial(env)
@@ -268,7 +267,7 @@ class DenseBlock(BlockModule):
         self.sequence = sequence
         self.linear = nn.Linear(in_size, size)
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         z = self.linear(env[self.input_key])
         if self.is_output:
             env[self.block_id + ".logits"] = z
@@ -286,20 +285,20 @@ class DropoutBlock(BlockModule):
         self.sequence = sequence
         self.dropout = nn.Dropout(p)
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         env[self.block_id + ".out"] = self.dropout(env[self.input_key])
         if self.sequence:
             env[self.block_id + ".out:len"] = env[self.input_key + ":len"]
 
 
 class ConcatBlock(BlockModule):
-    def __init__(self, block_id: str, phase: int, input_keys: List[str], sequence: bool) -> None:
+    def __init__(self, block_id: str, phase: int, input_keys: list[str], sequence: bool) -> None:
         super().__init__(block_id, phase)
         self.input_keys = input_keys
         self.sequence = sequence
 
-    def run(self, env: Dict[str, Tensor]) -> None:
-        parts: List[Tensor] = []
+    def run(self, env: dict[str, Tensor]) -> None:
+        parts: list[Tensor] = []
         for key in self.input_keys:
             parts.append(env[key])
         env[self.block_id + ".out"] = torch.cat(parts, dim=-1)
@@ -313,7 +312,7 @@ class RepeatBlock(BlockModule):
         self.input_key = input_key
         self.times = times
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         v = env[self.input_key]
         env[self.block_id + ".out"] = v.unsqueeze(1).expand(v.size(0), self.times, v.size(1))
         env[self.block_id + ".out:len"] = torch.full((v.size(0),), self.times, dtype=torch.long)
@@ -327,7 +326,7 @@ class PoolBlock(BlockModule):
         self.input_key = input_key
         self.mode = mode
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         h = env[self.input_key]
         lengths = env[self.input_key + ":len"].to(h.device)
         steps = torch.arange(h.size(1), device=h.device)
@@ -380,27 +379,26 @@ class FeedbackBlock(BlockModule):
             return torch.matmul(element, self.table)
         return element
 
-    def start_element(self, env: Dict[str, Tensor], batch: int) -> Tensor:
+    def start_element(self, env: dict[str, Tensor], batch: int) -> Tensor:
         if self.start_key != "":
             return self.encode(env[self.start_key].unsqueeze(1))
         return self.start.view(1, 1, self.width).expand(batch, 1, self.width)
 
-    def run(self, env: Dict[str, Tensor]) -> None:
+    def run(self, env: dict[str, Tensor]) -> None:
         if self.block_id not in env:
             raise RuntimeError("feedback '" + self.block_id + "' needs the target sequence "
                                "(teacher forcing) under its id; use generate() to run free")
         targets = env[self.block_id]
         batch, steps = targets.size(0), targets.size(1)
         first = self.start_element(env, batch)
+        x = first
         if steps > 1:
             x = torch.cat([first, self.encode(targets[:, : steps - 1])], dim=1)
-        else:
-            x = first
         len_key = self.block_id + ":len"
         env[self.block_id + ".out"] = x
         env[self.block_id + ".out:len"] = env[len_key] if len_key in env else _full_lengths(x)
 
-    def feed(self, z: Tensor, temperature: float) -> Tuple[Tensor, Tensor]:
+    def feed(self, z: Tensor, temperature: float) -> tuple[Tensor, Tensor]:
         """Logits of one step (B, 1, size) -> (the element generated, its encoding)."""
         t = max(temperature, 1e-6)
         if self.activation == "softmax":

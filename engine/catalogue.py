@@ -247,7 +247,7 @@ def _recurrent_summary(name: str) -> Callable[[Mapping[str, Any]], str]:
 
 def _bidirectional_summary(p: Mapping[str, Any]) -> str:
     cell = str(p.get("cell", "lstm"))
-    inner = _recurrent_summary(cell.upper() if cell != "rnn" else "RNN")({**p, "bidirectional": False})
+    inner = _recurrent_summary(cell.upper())({**p, "bidirectional": False})
     join = " (sum)" if p.get("join") == "sum" else ""
     return f"Bidirectional {inner}{join}"
 

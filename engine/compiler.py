@@ -132,7 +132,7 @@ def compile_design(design: Design, analysis: Analysis | None = None) -> Compiled
     return _Builder(design, analysis).build()
 
 
-compile = compile_design  # noqa: A001 - the name the design documents use
+compile = compile_design
 
 
 def signature(design: Design, analysis: Analysis | None = None) -> ModelSignature:

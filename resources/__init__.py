@@ -1,0 +1,1 @@
+"""Data files shipped with the program: example designs (examples/*.json)."""
