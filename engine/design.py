@@ -16,6 +16,8 @@ normal while editing; :func:`engine.validation.validate` reports it.
 from __future__ import annotations
 
 import copy
+import math
+import numbers
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -23,9 +25,14 @@ from typing import Any
 
 from engine.catalogue import get_kind
 from engine.errors import DesignEditError
+from engine.params import describe_value
 
 FORMAT_VERSION = 1
+# Match ids with ``ID_PATTERN.fullmatch``: with ``match``, "rnn\n" would pass, since ``$``
+# also matches before a final newline. The ``^...$`` form is kept for the JSON Schema.
 ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+MAX_TEXT = 10_000  # longest design name, description or block name
+UI_LIMIT = 1e7  # block positions lie in [-UI_LIMIT, UI_LIMIT]
 
 
 @dataclass
@@ -216,17 +223,19 @@ class Design:
         if spec is None:
             raise DesignEditError(f"unknown block kind {kind!r}")
         block_id = block_id if block_id is not None else self.fresh_id(kind)
-        if not ID_PATTERN.match(block_id):
+        if not isinstance(block_id, str) or not ID_PATTERN.fullmatch(block_id):
             raise DesignEditError(
                 f"block id {block_id!r} must start with a letter or '_' and contain only "
                 "letters, digits and '_' (at most 64)")
         if block_id in self._blocks:
             raise DesignEditError(f"a block with id {block_id!r} already exists")
+        name = name if name is not None else block_id
+        _check_text(name, f"block {block_id!r}: the name")
+        x, y = _position(block_id, x, y)
         values = spec.defaults()
         for key, value in (params or {}).items():
             values[key] = self._checked(spec.kind, block_id, key, value)
-        block = Block(block_id, kind, name if name is not None else block_id, values,
-                      float(x), float(y))
+        block = Block(block_id, kind, name, values, x, y)
         self._blocks[block_id] = block
         self._emit(BlockAdded(block_id))
         return block
@@ -247,8 +256,11 @@ class Design:
         Only the existence and direction of the ports are checked here; types and sizes
         are validation's business, so that a person can draw first and fix later.
         """
-        src = src if isinstance(src, PortRef) else PortRef.parse(src)
-        dst = dst if isinstance(dst, PortRef) else PortRef.parse(dst)
+        try:
+            src = src if isinstance(src, PortRef) else PortRef.parse(src)
+            dst = dst if isinstance(dst, PortRef) else PortRef.parse(dst)
+        except ValueError as exc:
+            raise DesignEditError(str(exc)) from None
         self._check_port(src, "out")
         self._check_port(dst, "in")
         wire = Wire(src, dst)
@@ -275,17 +287,19 @@ class Design:
 
     def move_block(self, block_id: str, x: float, y: float) -> None:
         block = self.block(block_id)
-        block.x, block.y = float(x), float(y)
+        block.x, block.y = _position(block_id, x, y)
         self._emit(BlockMoved(block_id, block.x, block.y))
 
     def rename_block(self, block_id: str, name: str) -> None:
         block = self.block(block_id)
         if not isinstance(name, str) or not name.strip():
             raise DesignEditError("a block's name cannot be empty")
+        _check_text(name, f"block {block_id!r}: the name")
         old, block.name = block.name, name
         self._emit(BlockRenamed(block_id, old, name))
 
     def rename(self, name: str) -> None:
+        _check_text(name, "the design's name")
         old, self.name = self.name, name
         self._emit(DesignRenamed(old, name))
 
@@ -335,3 +349,30 @@ class Design:
         twin._blocks = copy.deepcopy(self._blocks)
         twin._wires = list(self._wires)
         return twin
+
+
+def _check_text(value: Any, what: str) -> None:
+    """Refuse a name the file format would refuse (so every design can be saved and read)."""
+    if not isinstance(value, str):
+        raise DesignEditError(f"{what} must be a string, got {type(value).__name__}")
+    if len(value) > MAX_TEXT:
+        raise DesignEditError(f"{what} is longer than {MAX_TEXT} characters")
+
+
+def _position(block_id: str, x: Any, y: Any) -> tuple[float, float]:
+    """``(x, y)`` as floats, refusing what the file format refuses (NaN, inf, beyond 1e7)."""
+    if all(_finite_coordinate(v) for v in (x, y)):
+        return float(x), float(y)
+    raise DesignEditError(
+        f"block {block_id!r}: a position is two numbers between -1e7 and 1e7, "
+        f"got ({describe_value(x)}, {describe_value(y)})")
+
+
+def _finite_coordinate(value: Any) -> bool:
+    if not isinstance(value, numbers.Real) or isinstance(value, bool):
+        return False
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        return False
+    return math.isfinite(number) and abs(number) <= UI_LIMIT

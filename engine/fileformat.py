@@ -19,26 +19,33 @@ a silently ignored key is a setting the person believes in and the program does 
 Saving is atomic: the text goes to a temporary file beside the target, is flushed and
 fsynced, and replaces the target with one rename, so a crash leaves either the old file
 or the new one, never half of each.
+
+The JSON Schema of the format is generated from the catalogue (:func:`json_schema`) and
+kept in ``engine/design.schema.json`` for other tools; after changing the catalogue, run
+``python -m engine.fileformat --write-schema`` (a test fails while the file is stale).
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import json
 import os
+import stat
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from engine.catalogue import KINDS, get_kind
-from engine.design import FORMAT_VERSION, ID_PATTERN, Design, PortRef
+from engine.design import FORMAT_VERSION, ID_PATTERN, MAX_TEXT, UI_LIMIT, Design, PortRef
 from engine.errors import DesignEditError, DesignFormatError
 from engine.params import describe_value
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_BLOCKS = 5000
 MAX_WIRES = 20000
-MAX_TEXT = 10_000
 
 # format_version -> function turning a document of that version into the next version.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -56,9 +63,7 @@ def parse(data: bytes | str) -> Any:
     """Bytes or text -> a JSON value, refusing what no design file can be."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
-            raise DesignFormatError(
-                f"the file is {len(data) / 2**20:.0f} MB; a design file is at most "
-                f"{MAX_FILE_BYTES // 2**20} MB")
+            raise DesignFormatError(_too_big(len(data)))
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -80,6 +85,12 @@ def parse(data: bytes | str) -> Any:
         raise DesignFormatError("nested too deeply to be a design file") from None
     except ValueError as exc:
         raise DesignFormatError(str(exc)) from None
+
+
+def _too_big(size: int) -> str:
+    # In bytes: "the file is 16 MB; a design file is at most 16 MB" would say nothing.
+    return (f"the file is {size:,} bytes; a design file is at most {MAX_FILE_BYTES:,} bytes "
+            f"({MAX_FILE_BYTES // 2**20} MB)")
 
 
 def _refuse_constant(name: str) -> Any:
@@ -149,7 +160,7 @@ def check(doc: dict[str, Any]) -> None:
 def _check_block(block: Any, path: str) -> None:
     _keys(block, _BLOCK_KEYS, path, required={"id", "kind"})
     block_id = block["id"]
-    if not isinstance(block_id, str) or not ID_PATTERN.match(block_id):
+    if not isinstance(block_id, str) or not ID_PATTERN.fullmatch(block_id):
         raise DesignFormatError(
             "must be a string of letters, digits and '_' not starting with a digit "
             f"(at most 64), got {describe_value(block_id)}", f"{path}.id")
@@ -168,7 +179,7 @@ def _check_block(block: Any, path: str) -> None:
         pspec = spec.param(key)
         if pspec is None:
             known = ", ".join(p.name for p in spec.params) or "none"
-            raise DesignFormatError(f"unknown parameter of a {kind} block (known: {known})",
+            raise DesignFormatError(f"unknown parameter of {kind!r} blocks (known: {known})",
                                     f"{path}.params.{key}")
         problem = pspec.problem(value)
         if problem:
@@ -177,7 +188,7 @@ def _check_block(block: Any, path: str) -> None:
     _keys(ui, _UI_KEYS, f"{path}.ui", required=set())
     for key, value in ui.items():
         ok = isinstance(value, int | float) and not isinstance(value, bool)
-        if not ok or abs(value) > 1e7:
+        if not ok or abs(value) > UI_LIMIT:
             raise DesignFormatError(
                 f"must be a number between -1e7 and 1e7, got {describe_value(value)}",
                 f"{path}.ui.{key}")
@@ -218,9 +229,12 @@ def build(doc: dict[str, Any]) -> Design:
         if block["id"] in design.blocks:
             raise DesignFormatError(f"duplicate block id {block['id']!r}", f"blocks[{i}].id")
         ui = block.get("ui", {})
-        design.add_block(block["kind"], block.get("params", {}), block_id=block["id"],
-                         name=block.get("name", block["id"]), x=ui.get("x", 0.0),
-                         y=ui.get("y", 0.0))
+        try:
+            design.add_block(block["kind"], block.get("params", {}), block_id=block["id"],
+                             name=block.get("name", block["id"]), x=ui.get("x", 0.0),
+                             y=ui.get("y", 0.0))
+        except DesignEditError as exc:  # check() should have caught it; still say where
+            raise DesignFormatError(str(exc), f"blocks[{i}]") from None
     for i, wire in enumerate(doc.get("wires", [])):
         try:
             design.add_wire(wire["from"], wire["to"])
@@ -245,10 +259,10 @@ def load(path: str | os.PathLike[str]) -> Design:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DesignFormatError(
-                f"the file is {size / 2**20:.0f} MB; a design file is at most "
-                f"{MAX_FILE_BYTES // 2**20} MB")
-        data = path.read_bytes()
+            raise DesignFormatError(_too_big(size))
+        with path.open("rb") as handle:
+            # Read one byte past the limit: a pipe or device reports size 0 and never ends.
+            data = handle.read(MAX_FILE_BYTES + 1)
         return loads(data)
     except DesignFormatError as exc:
         raise exc.with_source(str(path)) from None
@@ -257,7 +271,16 @@ def load(path: str | os.PathLike[str]) -> Design:
 
 
 def dumps(design: Design) -> str:
-    return json.dumps(design.to_json(), indent=2, ensure_ascii=False) + "\n"
+    """The file text of ``design``: UTF-8-safe JSON that :func:`loads` reads back equal."""
+    doc = design.to_json()
+    text = json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (from a "\ud800" escape in a file read earlier) cannot be
+        # written as UTF-8; escaped, it survives the trip to disk and back.
+        text = json.dumps(doc, indent=2, ensure_ascii=True, allow_nan=False)
+    return text + "\n"
 
 
 def save(design: Design, path: str | os.PathLike[str]) -> None:
@@ -270,16 +293,18 @@ def atomic_write_text(path: Path, text: str) -> None:
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode the target has, or the
+        # one a plain open() would give, so a save does not change who may read the design.
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY)
@@ -293,7 +318,33 @@ def atomic_write_text(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
+def _read_umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it; set back at once, at import
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 # --- JSON Schema --------------------------------------------------------------------------
+
+
+def _whole(pattern: str) -> str:
+    """``^...$`` made to match the whole text under every regex engine.
+
+    JSON Schema patterns are ECMA-262, where ``$`` is the end of the text; validators
+    written in Python use :mod:`re`, where ``$`` also matches before a final newline, so
+    ``"rnn\\n"`` would pass. A negative lookahead for any character means the same in both.
+    """
+    return pattern.removesuffix("$") + r"(?![\s\S])"
 
 
 def json_schema() -> dict[str, Any]:
@@ -306,7 +357,7 @@ def json_schema() -> dict[str, Any]:
             "additionalProperties": False,
             "required": ["id", "kind"],
             "properties": {
-                "id": {"type": "string", "pattern": ID_PATTERN.pattern},
+                "id": {"type": "string", "pattern": _whole(ID_PATTERN.pattern)},
                 "kind": {"const": kind.kind},
                 "name": {"type": "string", "maxLength": MAX_TEXT},
                 "params": {
@@ -336,7 +387,8 @@ def json_schema() -> dict[str, Any]:
                                "to": {"$ref": "#/$defs/port"}}}},
         },
         "$defs": {
-            "port": {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_]+$"},
+            "port": {"type": "string",
+                     "pattern": _whole(r"^[A-Za-z_][A-Za-z0-9_]{0,63}\.[A-Za-z_]+$")},
             "ui": {"type": "object", "additionalProperties": False, "properties": {
                 "x": {"type": "number", "minimum": -1e7, "maximum": 1e7},
                 "y": {"type": "number", "minimum": -1e7, "maximum": 1e7}}},
@@ -349,3 +401,31 @@ SCHEMA_PATH = Path(__file__).with_name("design.schema.json")
 
 def schema_text() -> str:
     return json.dumps(json_schema(), indent=2) + "\n"
+
+
+def write_schema(path: Path = SCHEMA_PATH) -> bool:
+    """Write :func:`schema_text` to ``path``; return whether the file changed."""
+    text = schema_text()
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    atomic_write_text(path, text)
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m engine.fileformat --write-schema`` regenerates design.schema.json."""
+    parser = argparse.ArgumentParser(prog="python -m engine.fileformat",
+                                     description="Tools for the design file format.")
+    parser.add_argument("--write-schema", action="store_true",
+                        help=f"write the JSON Schema of the format to {SCHEMA_PATH}")
+    args = parser.parse_args(argv)
+    if not args.write_schema:
+        parser.print_help()
+        return 2
+    changed = write_schema(SCHEMA_PATH)
+    print(f"{'wrote' if changed else 'unchanged:'} {SCHEMA_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -71,7 +71,7 @@ class ParamSpec:
             return f"must be an integer {self._range_text()}, got {_show(value)}"
         # float: integers are fine (a JSON writer may print 1.0 as 1)
         ok = isinstance(value, int | float) and not isinstance(value, bool)
-        if ok and math.isfinite(value) and self._in_range(value):
+        if ok and _finite(value) and self._in_range(value):
             return ""
         return f"must be a number {self._range_text()}, got {_show(value)}"
 
@@ -113,6 +113,14 @@ class ParamSpec:
         return schema
 
 
+def _finite(value: float) -> bool:
+    """Whether ``value`` is a finite float, or an int that converts to one (not 10**400)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
@@ -120,11 +128,14 @@ def _num(x: float) -> str:
 def _show(value: Any) -> str:
     """A short rendering of a value from a file, safe for huge or odd inputs."""
     if isinstance(value, str):
-        text = repr(value)
+        text = repr(value[:80])  # not the repr of a megabyte string
     elif isinstance(value, bool):
         text = "true" if value else "false"
     elif value is None:
         text = "null"
+    elif isinstance(value, int) and value.bit_length() > 200:
+        # repr of a huge int is slow, and refused past 4300 digits
+        text = f"an integer of about {int(value.bit_length() * math.log10(2)) + 1} digits"
     elif isinstance(value, int | float):
         text = repr(value)
     elif isinstance(value, list):
