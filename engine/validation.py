@@ -148,6 +148,7 @@ class _Analyzer:
         self.graph = nx.DiGraph()
         self.incoming: dict[PortRef, list[Wire]] = {}
         self.axis_labels: dict[str, str] = {}
+        self.blamed: set[str] = set()  # blocks an error elsewhere already explains
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -176,12 +177,18 @@ class _Analyzer:
             self.incoming.setdefault(wire.dst, []).append(wire)
             dst_block = design.blocks[wire.dst.block]
             spec = next(p for p in _ports(dst_block) if p.name == wire.dst.port)
+            src_block = design.blocks[wire.src.block]
+            if src_block.kind == "output" and not spec.feedback:
+                self.problem(f"{_title(src_block)} is a final prediction: its 'out' can only "
+                             "feed a Feedback block's 'generated' port. Put a Dense block "
+                             "before it to add a layer, or wire both Output blocks from the "
+                             "same layer", wire.dst.block, wire.dst.port, code="output_onward")
             if spec.feedback:
                 feedback_wires.append(wire)
             elif wire.src.block == wire.dst.block:
-                self.problem(f"wired to itself ({wire}); recurrence through time happens "
-                             "inside recurrent blocks", wire.dst.block, wire.dst.port,
-                             code="self_loop")
+                self.problem(f"{_title(dst_block)} is wired to itself ({wire}): remove "
+                             "that wire; recurrence through time happens inside recurrent "
+                             "blocks", wire.dst.block, wire.dst.port, code="self_loop")
             else:
                 self.graph.add_edge(wire.src.block, wire.dst.block)
         for ref, wires in self.incoming.items():
@@ -190,6 +197,13 @@ class _Analyzer:
                 self.problem(f"{len(wires)} wires arrive here ({sources}); an input takes "
                              "one wire (use a Concatenate block to combine)", ref.block,
                              ref.port, code="many_inputs")
+        loops = [b.id for b in design if b.kind == "feedback"]
+        for extra in loops[1:]:
+            self.problem(f"a design may hold only one Feedback loop, and "
+                         f"{_title(design.blocks[loops[0]])} already makes one: the program "
+                         "generates one sequence at a time, so remove this loop (one Output "
+                         "block can predict several values per step)", extra,
+                         code="many_feedback")
         self.check_required()
         self.name_axes()
         order = self.topological_order()
@@ -210,9 +224,10 @@ class _Analyzer:
             for port in _ports(block):
                 if port.direction == "in" and port.required and \
                         PortRef(block.id, port.name) not in self.incoming:
-                    what = "/".join(t.value for t in port.types)
-                    self.problem(f"this input needs a {what} wired into it ({port.help})",
-                                 block.id, port.name, code="unconnected")
+                    what = " or ".join(t.value for t in port.types)
+                    self.problem(f"{_title(block)} needs a {what} wired into its '{port.name}' "
+                                 f"port ({port.help})", block.id, port.name,
+                                 code="unconnected")
 
     def name_axes(self) -> None:
         """Readable names of the time axes: 'T' when the design has one input sequence."""
@@ -262,13 +277,19 @@ class _Analyzer:
         hint = ""
         if src is not None and src.kind in RECURRENT_KINDS:
             useful = {SEQ: "sequence", VEC: "last", STATE: "state"}
-            hint = f"; use the {src.kind.upper()}'s '{useful[spec.types[0]]}' output"
+            names = " or ".join(f"'{useful[t]}'" for t in spec.types)
+            hint = f"; wire the {names} output of {_title(src)} instead"
+        elif spec.types == (STATE,):
+            hint = "; an initial state comes from a recurrent block's 'state' output"
         elif SEQ in spec.types and shape.type == VEC:
             hint = "; repeat the vector with a Repeat block to make a sequence"
         elif VEC in spec.types and shape.type == SEQ:
-            hint = ("; take a recurrent block's 'last' output or pool the sequence")
-        self.problem(f"a {shape.type.value} cannot feed a {want} input{hint}",
-                     block.id, port, code="type_mismatch")
+            hint = ("; take a recurrent block's 'last' output, or summarise the sequence "
+                    "with a Pool block")
+        src_text = f" ({_title(src)})" if src is not None else ""
+        self.problem(f"a {shape.type.value}{src_text} cannot feed the {want} input "
+                     f"'{port}' of {_title(block)}{hint}", block.id, port,
+                     code="type_mismatch")
         return None
 
     def infer(self, block: Block) -> None:
@@ -286,15 +307,17 @@ class _Analyzer:
         elif kind in RECURRENT_KINDS:
             self.infer_recurrent(block)
         elif kind in ("dense", "output", "dropout"):
+            if kind == "output" and p["activation"] == "softmax" and p["size"] == 1:
+                self.problem(f"{_title(block)}: softmax over a single unit always outputs 1, "
+                             "so nothing can be learnt; use g2 = sigmoid for a yes/no output, "
+                             "or size >= 2 (one unit per class)", block.id,
+                             code="softmax_one")
             shape = self.accepts(block, "input", self.arriving(block, "input"))
             if shape is None:
                 return
             size = shape.size if kind == "dropout" else p["size"]
             self.out(block, "out", Shape(shape.type, size, shape.axis, shape.axis_label,
                                          origin=block.id))
-            if kind == "output" and p["activation"] == "softmax" and p["size"] == 1:
-                self.problem("softmax over a single unit always outputs 1; use sigmoid for "
-                             "a yes/no output, or size >= 2", block.id, code="softmax_one")
         elif kind == "concat":
             self.infer_concat(block)
         elif kind == "repeat":
@@ -310,9 +333,12 @@ class _Analyzer:
         elif kind == "feedback":
             start = self.accepts(block, "start", self.arriving(block, "start"))
             if start is not None and start.size != p["size"]:
-                self.problem(f"the start element has {start.size} features but the generated "
-                             f"elements have {p['size']}; they must live in the same space",
-                             block.id, "start", code="size_mismatch")
+                src = self.source_block(block, "start")
+                src_text = f" from {_title(src)}" if src is not None else ""
+                self.problem(f"the start element{src_text} has {start.size} features but the "
+                             f"generated elements have {p['size']} (this feedback's size); "
+                             "x(1) and y(t) must live in the same space: give them the same "
+                             "size", block.id, "start", code="size_mismatch")
             size = p["size"] if p["encoding"] == "identity" else p["embedding_size"]
             axis = f"fb:{block.id}"
             self.out(block, "out", Shape(SEQ, size, axis, self.axis_labels[axis],
@@ -327,8 +353,10 @@ class _Analyzer:
         if state is not None:
             self.check_state(block, cfg, state)
         if cfg["dropout"] > 0 and cfg["num_layers"] == 1:
-            self.problem("dropout between layers has no effect with one layer", block.id,
-                         severity="warning", code="dropout_one_layer")
+            self.problem(f"{_title(block)}: dropout {cfg['dropout']} acts between stacked "
+                         "layers, so with one layer it does nothing; add layers, or put a "
+                         "Dropout block after this one", block.id, severity="warning",
+                         code="dropout_one_layer")
         if shape is None:
             return
         self.out(block, "sequence", Shape(SEQ, width, shape.axis, shape.axis_label,
@@ -346,26 +374,31 @@ class _Analyzer:
                 join = "concatenated" if scfg["join"] == "concat" else "summed"
                 src_text += f" (bidirectional, {join})"
         hidden = cfg["hidden_size"]
+        this = _title(block)
         if state.size != hidden:
-            fix = f"set its hidden size to {state.size}"
+            fix = f"set the hidden size of {this} to {state.size}"
             if src.kind in RECURRENT_KINDS and recurrent_config(src.kind, src.params)[
-                    "bidirectional"] and state.size == 2 * hidden:
-                fix += f", or join {src.id}'s directions by sum"
-            self.problem(f"{src_text} hands over a state of size {state.size}, but this block "
+                    "bidirectional"] and recurrent_config(src.kind, src.params)[
+                    "join"] == "concat" and state.size == 2 * hidden:
+                fix = (f"its two directions are concatenated, so set the hidden size of "
+                       f"{this} to 2 x {hidden} = {state.size}, or set the join of "
+                       f"{_title(src)} to sum")
+            self.problem(f"{src_text} hands over a state of size {state.size}, but {this} "
                          f"has hidden size {hidden}: {fix}", block.id, "initial_state",
                          code="state_size")
         if state.layers != cfg["num_layers"]:
-            self.problem(f"{src_text} hands over {state.layers} layer(s) of state, but this "
-                         f"block has {cfg['num_layers']}; give both the same number of layers",
+            self.problem(f"{src_text} hands over {state.layers} layer(s) of state, but {this} "
+                         f"has {cfg['num_layers']}: give both the same number of layers",
                          block.id, "initial_state", code="state_layers")
         if state.cell and cfg["cell"] != "lstm":
-            self.problem(f"{src_text} is an LSTM: its cell state c is not used by this "
-                         f"{cfg['cell'].upper()}, only h", block.id, "initial_state",
-                         severity="warning", code="state_cell_dropped")
+            self.problem(f"{src_text} hands over h and its cell state c, but {this} takes "
+                         "only h: c is dropped",
+                         block.id, "initial_state", severity="warning",
+                         code="state_cell_dropped")
         elif not state.cell and cfg["cell"] == "lstm":
-            self.problem(f"{src_text} hands over only h; this LSTM's cell state c starts at "
-                         "zero", block.id, "initial_state", severity="warning",
-                         code="state_cell_zero")
+            self.problem(f"{src_text} hands over only h, so the cell state c of {this} "
+                         "starts at zero", block.id, "initial_state",
+                         severity="warning", code="state_cell_zero")
 
     def infer_concat(self, block: Block) -> None:
         parts = []
@@ -379,14 +412,20 @@ class _Analyzer:
         first_port, first = parts[0]
         for port, shape in parts[1:]:
             if shape.type != first.type:
-                self.problem(f"cannot join a {shape.type.value} with a {first.type.value} "
-                             f"(port {first_port}); repeat the vector to make a sequence",
+                seq = shape if shape.type == SEQ else first
+                fix = "take the sequence's 'last' output, or pool it, to join two vectors"
+                if seq.axis.startswith("n:"):
+                    fix += (f", or repeat the vector {seq.axis_label} times with a Repeat "
+                            "block to join two sequences of the same length")
+                self.problem(f"cannot join the {shape.type.value} at '{port}' with the "
+                             f"{first.type.value} at '{first_port}': {fix}",
                              block.id, port, code="concat_types")
                 return
             if shape.type == SEQ and shape.axis != first.axis:
-                self.problem(f"this sequence runs over {shape.axis_label} steps but the one "
-                             f"at {first_port} over {first.axis_label}: concatenated sequences "
-                             "must share their time axis", block.id, port, code="concat_axis")
+                self.problem(f"the sequence at '{port}' runs over {shape.axis_label} steps but "
+                             f"the one at '{first_port}' over {first.axis_label}: concatenated "
+                             "sequences must share their time axis (come from the same input "
+                             "sequence)", block.id, port, code="concat_axis")
                 return
         self.out(block, "out", Shape(first.type, sum(s.size for _, s in parts), first.axis,
                                      first.axis_label, origin=block.id))
@@ -397,8 +436,10 @@ class _Analyzer:
         fb = self.design.blocks[wire.dst.block]
         src = self.design.blocks[wire.src.block]
         if src.kind != "output":
-            self.problem(f"'generated' must come from an Output block, not from {_title(src)}",
-                         fb.id, "generated", code="feedback_source")
+            self.problem(f"'generated' must come from an Output block's 'out', not from "
+                         f"{_title(src)}: the element fed back is the network's prediction "
+                         "y(t)", fb.id, "generated", code="feedback_source")
+            self.blamed.add(src.id)
             return
         shape = self.result.shapes.get(wire.src)
         if shape is None:
@@ -410,13 +451,14 @@ class _Analyzer:
             return
         if shape.type != SEQ or shape.axis != f"fb:{fb.id}":
             self.problem(f"{_title(src)} must predict one element per generated step, but it "
-                         f"receives {shape.label()}", fb.id, "generated",
+                         f"receives {shape.label()}: feed it from the 'sequence' output of a "
+                         "recurrent block that reads this feedback", fb.id, "generated",
                          code="feedback_axis")
             return
         if shape.size != fb.params["size"]:
-            self.problem(f"{_title(src)} produces {shape.size} values per step but this "
-                         f"feedback's size is {fb.params['size']}", fb.id, "generated",
-                         code="size_mismatch")
+            self.problem(f"{_title(src)} produces {shape.size} values per step but the size "
+                         f"of {_title(fb)} is {fb.params['size']}: set it to {shape.size}",
+                         fb.id, "generated", code="size_mismatch")
         members = (nx.descendants(self.graph, fb.id) & nx.ancestors(self.graph, src.id)) | {
             fb.id, src.id}
         loop = [b for b in self.result.order if b in members]
@@ -425,8 +467,9 @@ class _Analyzer:
             block = self.design.blocks[block_id]
             if block.kind in RECURRENT_KINDS and recurrent_config(
                     block.kind, block.params)["bidirectional"]:
-                self.problem("a bidirectional block cannot be inside a generation loop: its "
-                             "backward direction would need elements not generated yet",
+                self.problem(f"{_title(block)} is bidirectional but sits inside the "
+                             f"generation loop of {_title(fb)}: its backward direction would "
+                             "need elements not generated yet; make it unidirectional",
                              block_id, code="feedback_bidirectional")
         if src.params["activation"] == "softmax" and fb.params["sampling"] != "probabilities" \
                 and fb.params["encoding"] == "identity" and fb.params["size"] > 100_000:
@@ -442,37 +485,43 @@ class _Analyzer:
         feedbacks = [b.id for b in design if b.kind == "feedback"]
         if not outputs:
             self.problem("the design has no Output block, so there is nothing to predict or "
-                         "train", code="no_output")
+                         "train: add one and wire the last layer into it", code="no_output")
         if not inputs and not feedbacks:
-            self.problem("the design has no Input block", code="no_input")
+            self.problem("the design has no Input block: add one and wire it into the first "
+                         "layer", code="no_input")
         if not outputs:
             return
         useful: set[str] = set(outputs)
         for out in outputs:
             useful |= nx.ancestors(self.graph, out)
+        # blocks already blamed by an error say enough; no extra 'dead block' warning
+        explained = {p.block for p in self.result.problems if p.severity == "error"}
+        explained |= self.blamed
         for block in design:
-            if block.id in useful:
+            if block.id in useful or block.kind != "input":
                 continue
-            if block.kind == "input":
-                decoder = self.starved_decoder(block.id)
-                if decoder:
-                    enc, dec = decoder
-                    self.problem(f"the encoder {_title(design.blocks[enc])} hands nothing to "
-                                 f"the decoder {_title(design.blocks[dec])}: wire {enc}.state "
-                                 f"into {dec}.initial_state", dec, "initial_state",
-                                 code="decoder_without_encoder")
-                else:
-                    self.problem("this input does not lead to any output", block.id,
-                                 code="dead_input")
+            decoder = self.starved_decoder(block.id)
+            if decoder:
+                enc, dec = decoder
+                self.problem(f"the encoder {_title(design.blocks[enc])} hands nothing to "
+                             f"the decoder {_title(design.blocks[dec])}: wire {enc}.state "
+                             f"into {dec}.initial_state", dec, "initial_state",
+                             code="decoder_without_encoder")
+                explained |= nx.descendants(self.graph, block.id) | {block.id}
             else:
-                self.problem("this block does not lead to any output, so it is never trained",
-                             block.id, severity="warning", code="dead_block")
+                self.problem(f"{_title(block)} does not lead to any output: wire it into the "
+                             "network or remove it", block.id, code="dead_input")
+        for block in design:
+            if block.id not in useful and block.kind != "input" and block.id not in explained:
+                self.problem(f"{_title(block)} does not lead to any output, so it is never "
+                             "trained: wire it onward or remove it", block.id,
+                             severity="warning", code="dead_block")
 
     def starved_decoder(self, input_id: str) -> tuple[str, str] | None:
         """(encoder, decoder) when ``input_id`` feeds a recurrent block whose state is unused
         while a generation loop holds a recurrent block without an initial state."""
-        encoders = [b for b in nx.descendants(self.graph, input_id)
-                    if self.design.blocks[b].kind in RECURRENT_KINDS]
+        encoders = [b for b in self.result.order if b in nx.descendants(self.graph, input_id)
+                    and self.design.blocks[b].kind in RECURRENT_KINDS]
         for loop in self.result.loops.values():
             for dec in loop:
                 block = self.design.blocks[dec]
@@ -484,15 +533,19 @@ class _Analyzer:
     def check_size(self) -> None:
         total = self.result.total_params
         if total > MAX_PARAMETERS:
-            self.problem(f"the design has {total:,} parameters; this program trains at most "
-                         f"{MAX_PARAMETERS:,}", code="too_large")
+            largest = max(self.result.param_counts, key=self.result.param_counts.__getitem__)
+            self.problem(f"the design has {total:,} parameters, more than the "
+                         f"{MAX_PARAMETERS:,} this program trains; the largest block, "
+                         f"{_title(self.design.blocks[largest])}, has "
+                         f"{self.result.param_counts[largest]:,}: make its hidden size or "
+                         "number of layers smaller", code="too_large")
 
     def name_shape(self) -> str | None:
         design = self.design
         seq_inputs = [b for b in design if b.kind == "input" and b.params["mode"] == "sequence"]
-        outputs = [self.result.shapes.get(PortRef(b.id, "out"))
-                   for b in design if b.kind == "output"]
-        outputs = [s for s in outputs if s is not None]
+        found = [self.result.shapes.get(PortRef(b.id, "out"))
+                 for b in design if b.kind == "output"]
+        outputs = [s for s in found if s is not None]
         if not outputs:
             return None
         seq_out = [s for s in outputs if s.type == SEQ]
