@@ -141,6 +141,9 @@ class _RecurrentBase(BlockModule):
         self.directions = 2 if bidirectional else 1
         self.concat = concat
         self.carry_key = block_id + ":carry"
+        # Measuring dL/dh(t) (eager training only): run step by step, keep every h(t).
+        self.probe = False
+        self.probed: list[Tensor] = []
 
     def initial(self, env: dict[str, Tensor]) -> tuple[Tensor | None, Tensor | None]:
         h0: Tensor | None = None
@@ -154,6 +157,39 @@ class _RecurrentBase(BlockModule):
             if self.state_key + ":c" in env:
                 c0 = _split_state(env[self.state_key + ":c"], self.directions)
         return h0, c0
+
+    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
+        """One time step from state (h, c); overridden by each recurrent block."""
+        raise NotImplementedError
+
+    @torch.jit.unused
+    def run_probed(self, env: dict[str, Tensor]) -> None:
+        """The same function as ``run``, one step at a time, keeping each h(t) with its grad.
+
+        The output at t is read from the kept state itself, so after backward
+        ``h(t).grad`` holds the whole dL/dh(t): the loss at t and every later step.
+        """
+        x = env[self.input_key]
+        lengths = env[self.input_key + ":len"]
+        batch, steps = x.size(0), x.size(1)
+        h0, c0 = self.initial(env)
+        shape = (self.num_layers, batch, self.hidden_size)
+        h = h0 if h0 is not None else x.new_zeros(shape)
+        c = c0 if c0 is not None else x.new_zeros(shape)
+        active_all = (torch.arange(steps).unsqueeze(1) < lengths.unsqueeze(0)).to(x.device)
+        outs = []
+        self.probed = []
+        for t in range(steps):
+            h_new, c_new = self.step(x[:, t : t + 1], h, c)
+            active = active_all[t].view(1, batch, 1)
+            h = torch.where(active, h_new, h)
+            c = torch.where(active, c_new, c)
+            if h.requires_grad:
+                h.retain_grad()
+            self.probed.append(h)
+            outs.append(h[-1] * active[0])
+        out = torch.stack(outs, dim=1)
+        self.publish(env, out, lengths, h, c if self.is_lstm else None)
 
     def publish(self, env: dict[str, Tensor], out: Tensor, lengths: Tensor, h_n: Tensor,
                 c_n: Tensor | None) -> None:
@@ -169,10 +205,11 @@ class _RecurrentBase(BlockModule):
         if c_n is not None:
             env[prefix + ".state:c"] = _join_directions(c_n, self.num_layers, self.directions,
                                                         self.concat)
-        if self.phase == 1:
-            env[self.carry_key] = h_n
-            if c_n is not None:
-                env[self.carry_key + ":c"] = c_n
+        # Where the next call continues from: the next step of a generation loop, or the
+        # next chunk of truncated BPTT (the caller passes it back in).
+        env[self.carry_key] = h_n
+        if c_n is not None:
+            env[self.carry_key + ":c"] = c_n
 
 
 class FusedRecurrentBlock(_RecurrentBase):
@@ -190,7 +227,15 @@ class FusedRecurrentBlock(_RecurrentBase):
             self.rnn = nn.GRU(input_size, hidden_size, num_layers, batch_first=True,
                               dropout=dropout, bidirectional=bidirectional)
 
+    @torch.jit.unused
+    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
+        _, h_n = self.rnn(x, h)
+        return h_n, h_n
+
     def run(self, env: dict[str, Tensor]) -> None:
+        if self.probe:
+            self.run_probed(env)
+            return
         x = env[self.input_key]
         lengths = env[self.input_key + ":len"]
         h0, _ = self.initial(env)
@@ -215,7 +260,15 @@ class FusedLSTMBlock(_RecurrentBase):
         self.rnn = nn.LSTM(input_size, hidden_size, num_layers, batch_first=True,
                            dropout=dropout, bidirectional=bidirectional)
 
+    @torch.jit.unused
+    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
+        _, (h_n, c_n) = self.rnn(x, (h, c))
+        return h_n, c_n
+
     def run(self, env: dict[str, Tensor]) -> None:
+        if self.probe:
+            self.run_probed(env)
+            return
         x = env[self.input_key]
         lengths = env[self.input_key + ":len"]
         h0, c0 = self.initial(env)
@@ -247,7 +300,16 @@ class CustomRecurrentBlock(_RecurrentBase):
                                   bidirectional=bidirectional, dropout=dropout,
                                   peepholes=peepholes)
 
+    @torch.jit.unused
+    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
+        ones = torch.ones(x.size(0), dtype=torch.long)
+        _, h_n, c_n = self.rnn(x, ones, h, c)
+        return h_n, c_n
+
     def run(self, env: dict[str, Tensor]) -> None:
+        if self.probe:
+            self.run_probed(env)
+            return
         x = env[self.input_key]
         lengths = env[self.input_key + ":len"]
         h0, c0 = self.initial(env)
@@ -389,6 +451,8 @@ class FeedbackBlock(BlockModule):
             raise RuntimeError("feedback '" + self.block_id + "' needs the target sequence "
                                "(teacher forcing) under its id; use generate() to run free")
         targets = env[self.block_id]
+        if not targets.is_floating_point():
+            targets = targets.clamp(min=0)  # padding ids (-100) only ever feed padded steps
         batch, steps = targets.size(0), targets.size(1)
         first = self.start_element(env, batch)
         x = first

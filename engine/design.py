@@ -26,6 +26,7 @@ from typing import Any
 from engine.catalogue import get_kind
 from engine.errors import DesignEditError
 from engine.params import describe_value
+from engine.training.settings import TrainingSettings
 
 FORMAT_VERSION = 1
 # Match ids with ``ID_PATTERN.fullmatch``: with ``match``, "rnn\n" would pass, since ``$``
@@ -142,8 +143,15 @@ class DesignRenamed:
     new: str
 
 
+@dataclass(frozen=True)
+class TrainingChanged:
+    name = "training_changed"
+    old: TrainingSettings
+    new: TrainingSettings
+
+
 Event = (BlockAdded | BlockRemoved | WireAdded | WireRemoved | ParamChanged | BlockMoved
-         | BlockRenamed | DesignRenamed)
+         | BlockRenamed | DesignRenamed | TrainingChanged)
 Listener = Callable[[Event], None]
 
 
@@ -153,6 +161,7 @@ class Design:
 
     name: str = "Untitled"
     description: str = ""
+    training: TrainingSettings = field(default_factory=TrainingSettings)
     _blocks: dict[str, Block] = field(default_factory=dict, repr=False)
     _wires: list[Wire] = field(default_factory=list, repr=False)
     _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
@@ -303,6 +312,11 @@ class Design:
         old, self.name = self.name, name
         self._emit(DesignRenamed(old, name))
 
+    def set_training(self, settings: TrainingSettings) -> None:
+        """Replace the training settings (saved with the design)."""
+        old, self.training = self.training, settings
+        self._emit(TrainingChanged(old, settings))
+
     # --- helpers ---------------------------------------------------------------------------
 
     def _checked(self, kind: str, block_id: str, param: str, value: Any) -> Any:
@@ -341,11 +355,12 @@ class Design:
             "description": self.description,
             "blocks": [b.to_json() for b in self._blocks.values()],
             "wires": [w.to_json() for w in self._wires],
+            "training": self.training.to_json(),
         }
 
     def copy(self) -> Design:
         """A deep copy without listeners."""
-        twin = Design(self.name, self.description)
+        twin = Design(self.name, self.description, self.training.replace())
         twin._blocks = copy.deepcopy(self._blocks)
         twin._wires = list(self._wires)
         return twin

@@ -42,6 +42,7 @@ from engine.catalogue import KINDS, get_kind
 from engine.design import FORMAT_VERSION, ID_PATTERN, MAX_TEXT, UI_LIMIT, Design, PortRef
 from engine.errors import DesignEditError, DesignFormatError
 from engine.params import describe_value
+from engine.training.settings import settings_from_json, settings_json_schema
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_BLOCKS = 5000
@@ -50,7 +51,7 @@ MAX_WIRES = 20000
 # format_version -> function turning a document of that version into the next version.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
-_TOP_KEYS = {"format_version", "name", "description", "blocks", "wires"}
+_TOP_KEYS = {"format_version", "name", "description", "blocks", "wires", "training"}
 _BLOCK_KEYS = {"id", "kind", "name", "params", "ui"}
 _WIRE_KEYS = {"from", "to"}
 _UI_KEYS = {"x", "y"}
@@ -137,6 +138,8 @@ def check(doc: dict[str, Any]) -> None:
         raise DesignFormatError(f"{len(blocks)} blocks; at most {MAX_BLOCKS}", "blocks")
     for i, block in enumerate(blocks):
         _check_block(block, f"blocks[{i}]")
+    if "training" in doc:
+        settings_from_json(doc["training"], "training")
     wires = doc.get("wires", [])
     if not isinstance(wires, list):
         raise DesignFormatError(f"must be a list, got {_kind_of(wires)}", "wires")
@@ -225,6 +228,8 @@ def _kind_of(value: Any) -> str:
 def build(doc: dict[str, Any]) -> Design:
     """A checked document -> a :class:`Design`."""
     design = Design(doc.get("name", "Untitled"), doc.get("description", ""))
+    if "training" in doc:
+        design.training = settings_from_json(doc["training"], "training")
     for i, block in enumerate(doc["blocks"]):
         if block["id"] in design.blocks:
             raise DesignFormatError(f"duplicate block id {block['id']!r}", f"blocks[{i}].id")
@@ -385,6 +390,7 @@ def json_schema() -> dict[str, Any]:
                 "type": "object", "additionalProperties": False, "required": ["from", "to"],
                 "properties": {"from": {"$ref": "#/$defs/port"},
                                "to": {"$ref": "#/$defs/port"}}}},
+            "training": settings_json_schema(),
         },
         "$defs": {
             "port": {"type": "string",

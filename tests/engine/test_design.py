@@ -444,7 +444,7 @@ def test_copy_is_deep(design: Design, events: Recorder) -> None:
 
 def test_to_json_shape(design: Design) -> None:
     doc = design.to_json()
-    assert set(doc) == {"format_version", "name", "description", "blocks", "wires"}
+    assert set(doc) == {"format_version", "name", "description", "blocks", "wires", "training"}
     assert doc["blocks"][0] == {"id": "x", "kind": "input", "name": "x",
                                 "params": {**KINDS["input"].defaults(), "size": 3},
                                 "ui": {"x": 0.0, "y": 0.0}}

@@ -213,7 +213,8 @@ def test_hidden_size_out_of_range() -> None:
 
 def test_unknown_top_level_key() -> None:
     assert error_of(edited("colour", "red")) == (
-        "colour: unknown key (allowed here: blocks, description, format_version, name, wires)")
+        "colour: unknown key (allowed here: blocks, description, format_version, name, training, "
+            "wires)")
 
 
 def test_unknown_block_key() -> None:
