@@ -90,8 +90,9 @@ def predict(path: str, text: str, *, steps: int = 32, temperature: float = 1.0) 
     """Lines describing the model's output for ``text``."""
     model, signature, data = _load(path)
     inputs: dict[str, torch.Tensor] = {}
-    for block_id, mode, tokens, size in signature.get("inputs", []):
-        if tokens:
+    for entry in signature.get("inputs", []):
+        block_id, mode, size = entry["id"], entry["mode"], entry["size"]
+        if entry["data"] == "tokens":
             ids = _encode_tokens(text, data.get("input_vocab") or [])
             inputs[block_id] = ids if mode == "sequence" else ids[:, 0]
         else:
