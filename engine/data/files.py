@@ -233,7 +233,10 @@ def _count(path: Path, name: str, value: object, lowest: int, optional: bool = T
 def _split_indices(path: Path, n: int, split: Sequence[float] | None,
                    seed: int) -> tuple[list[int], list[int], list[int]]:
     """Train, valid and test indices of ``n`` items: a seeded shuffle cut by fractions."""
-    fractions = DEFAULT_SPLIT if split is None else tuple(split)
+    try:
+        fractions = DEFAULT_SPLIT if split is None else tuple(split)
+    except TypeError:
+        fractions = ()
     if (len(fractions) != 3 or not all(isinstance(f, int | float) and f >= 0 for f in fractions)
             or abs(sum(fractions) - 1) > 1e-6 or fractions[0] <= 0):
         raise DataFileError("option split must be three fractions (train, valid, test) >= 0 "
@@ -307,7 +310,22 @@ class _CsvSequence:
 def load_csv(path: str | Path, *, targets: str = "auto", target_kind: str = "real",
              num_classes: int | None = None, max_length: int | None = None,
              split: Sequence[float] | None = None, seed: int = 0) -> SequenceData:
-    """Numeric sequences from a CSV file, one row per step (see the module docstring)."""
+    """Numeric sequences from a CSV file, one row per step (see the module docstring).
+
+    Parameters
+    ----------
+    targets:
+        ``"step"`` (a target on every row), ``"sequence"`` (on the last row of each
+        sequence only) or ``"auto"`` (``"sequence"`` when every other row leaves it empty).
+    target_kind:
+        ``"real"``, ``"class"`` (one column of ids 0, 1, ...) or ``"multi_hot"`` (0/1).
+    num_classes:
+        For class targets; by default the largest id + 1.
+    max_length:
+        Refuse sequences with more steps.
+    split, seed:
+        Train/valid/test fractions and the seed of the shuffle (without a split column).
+    """
     path = Path(path)
     _choice(path, "targets", targets, ("auto", "step", "sequence"))
     _choice(path, "target_kind", target_kind, ("real", "class", "multi_hot"))
@@ -515,7 +533,19 @@ def load_numpy(path: str | Path, *, targets: str | Path | None = None,
                lengths: str | Path | None = None, target_kind: str | None = None,
                num_classes: int | None = None, split: Sequence[float] | None = None,
                seed: int = 0) -> SequenceData:
-    """Sequences from an ``.npz`` archive, or a ``.npy`` of inputs plus ``targets=`` file."""
+    """Sequences from an ``.npz`` archive, or a ``.npy`` of inputs plus ``targets=`` file.
+
+    Parameters
+    ----------
+    targets, lengths:
+        For a ``.npy`` of inputs only: the ``.npy`` files of the targets and lengths.
+    target_kind:
+        ``"real"``, ``"class"`` or ``"multi_hot"``; by default told from the dtype.
+    num_classes:
+        For class targets; by default the largest id + 1.
+    split, seed:
+        Train/valid/test fractions and the seed of the shuffle (without valid_/test_ arrays).
+    """
     path = Path(path)
     _choice(path, "target_kind", target_kind, (None, "real", "class", "multi_hot"))
     _count(path, "num_classes", num_classes, 1)
@@ -732,7 +762,20 @@ def load_text_classification(paths: str | Path | Sequence[str | Path], *,
                              lowercase: bool = True, min_count: int = 1,
                              max_vocab: int | None = None, split: Sequence[float] | None = None,
                              seed: int = 0) -> SequenceData:
-    """Labelled texts, ``text<TAB>label`` per line, from one file or several in order."""
+    """Labelled texts, ``text<TAB>label`` per line, from one file or several in order.
+
+    Parameters
+    ----------
+    labels:
+        The allowed labels; a list gives the class ids in its order, a set sorts them.
+    level:
+        ``"word"`` or ``"char"`` tokens.
+    lowercase, min_count, max_vocab:
+        Vocabulary (built from the training split): lowercased text, the fewest
+        occurrences a token needs, the most entries including ``<pad>`` and ``<unk>``.
+    split, seed:
+        Train/valid/test fractions and the seed of the shuffle.
+    """
     files = _as_paths(paths)
     first = files[0]
     _choice(first, "level", level, ("word", "char"))
@@ -783,7 +826,7 @@ def _as_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
 def _declared_labels(path: Path, labels: Iterable[object] | None) -> tuple[str, ...] | None:
     if labels is None:
         return None
-    if isinstance(labels, str):
+    if isinstance(labels, str) or not isinstance(labels, Iterable):
         raise DataFileError(f"option labels must be a collection of labels, got {labels!r}",
                             path)
     names = [str(label).strip() for label in labels]
@@ -826,7 +869,22 @@ def load_parallel_text(path: str | Path, *, swap: bool = False, max_pairs: int |
                        group_by: str | None = None, lowercase: bool = True,
                        min_count: int = 1, max_vocab: int | None = None,
                        split: Sequence[float] | None = None, seed: int = 0) -> SequenceData:
-    """Sentence pairs for an encoder-decoder, ``source<TAB>target`` per line."""
+    """Sentence pairs for an encoder-decoder, ``source<TAB>target`` per line.
+
+    Parameters
+    ----------
+    swap:
+        Translate column 2 into column 1.
+    max_pairs:
+        Read only the first pairs.
+    group_by:
+        ``"source"`` or ``"target"``: the side whose equal sentences share a split; by
+        default the side that is column 1 (English in a Tatoeba file).
+    lowercase, min_count, max_vocab:
+        Vocabularies, as for :func:`load_text_classification`, with 4 special tokens.
+    split, seed:
+        Train/valid/test fractions of the groups and the seed of their shuffle.
+    """
     path = Path(path)
     _choice(path, "swap", swap, (True, False))
     _count(path, "max_pairs", max_pairs, 1)
@@ -839,14 +897,15 @@ def load_parallel_text(path: str | Path, *, swap: bool = False, max_pairs: int |
         lines = lines[:max_pairs]
     sources: list[list[str]] = []
     targets: list[list[str]] = []
+    findall = _WORD.findall
     for number, line in enumerate(lines, 1):
         cells = line.split("\t")
         if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
             _two_columns(path, number, line, "source<TAB>target", ("column 1", "column 2"))
-        if swap:
-            cells.reverse()
-        sources.append(_tokenize(cells[0], "word", lowercase))
-        targets.append(_tokenize(cells[1], "word", lowercase))
+        if lowercase:
+            cells = [cells[0].lower(), cells[1].lower()]
+        sources.append(findall(cells[1] if swap else cells[0]))
+        targets.append(findall(cells[0] if swap else cells[1]))
     group_side = group_by or ("target" if swap else "source")
     keys = [tuple(s) for s in (sources if group_side == "source" else targets)]
     group_of: dict[tuple[str, ...], int] = {}
@@ -881,7 +940,14 @@ _DECODER = json.JSONDecoder()
 
 @_gc_paused
 def load_piano_rolls(path: str | Path, *, framing: str = "next_step") -> SequenceData:
-    """Chorales as 88-key piano rolls from a JSB-style JSON file."""
+    """Chorales as 88-key piano rolls from a JSB-style JSON file.
+
+    Parameters
+    ----------
+    framing:
+        ``"next_step"`` (predict step t+1 from steps up to t) or ``"generate"`` (from the
+        first chord, produce the rest).
+    """
     path = Path(path)
     _choice(path, "framing", framing, ("next_step", "generate"))
     text = _read_text(path)
