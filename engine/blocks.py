@@ -176,18 +176,21 @@ class _RecurrentBase(BlockModule):
         shape = (self.num_layers, batch, self.hidden_size)
         h = h0 if h0 is not None else x.new_zeros(shape)
         c = c0 if c0 is not None else x.new_zeros(shape)
+        ragged = bool((lengths < steps).any())
         active_all = (torch.arange(steps).unsqueeze(1) < lengths.unsqueeze(0)).to(x.device)
         outs = []
         self.probed = []
         for t in range(steps):
             h_new, c_new = self.step(x[:, t : t + 1], h, c)
-            active = active_all[t].view(1, batch, 1)
-            h = torch.where(active, h_new, h)
-            c = torch.where(active, c_new, c)
+            if ragged:  # finished rows keep the state of their last real step
+                active = active_all[t].view(1, batch, 1)
+                h_new = torch.where(active, h_new, h)
+                c_new = torch.where(active, c_new, c)
+            h, c = h_new, c_new
             if h.requires_grad:
                 h.retain_grad()
             self.probed.append(h)
-            outs.append(h[-1] * active[0])
+            outs.append(h[-1] * active_all[t].view(batch, 1) if ragged else h[-1])
         out = torch.stack(outs, dim=1)
         self.publish(env, out, lengths, h, c if self.is_lstm else None)
 
@@ -212,6 +215,38 @@ class _RecurrentBase(BlockModule):
             env[self.carry_key + ":c"] = c_n
 
 
+def _fused_step(rnn: nn.RNNBase, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
+    """One time step of a fused nn.RNN/GRU/LSTM through PyTorch's own cell kernels.
+
+    The same function as the fused layer (dropout between layers included), without its
+    per-call set-up: measuring dL/dh(t) calls this once per step.
+    """
+    inp = x[:, 0]
+    hs: list[Tensor] = []
+    cs: list[Tensor] = []
+    layers = rnn.num_layers
+    for layer in range(layers):
+        w_ih = getattr(rnn, f"weight_ih_l{layer}")
+        w_hh = getattr(rnn, f"weight_hh_l{layer}")
+        b_ih = getattr(rnn, f"bias_ih_l{layer}")
+        b_hh = getattr(rnn, f"bias_hh_l{layer}")
+        if isinstance(rnn, nn.LSTM):
+            h_l, c_l = torch.lstm_cell(inp, (h[layer], c[layer]), w_ih, w_hh, b_ih, b_hh)
+            cs.append(c_l)
+        elif isinstance(rnn, nn.GRU):
+            h_l = torch.gru_cell(inp, h[layer], w_ih, w_hh, b_ih, b_hh)
+        elif rnn.nonlinearity == "relu":
+            h_l = torch.rnn_relu_cell(inp, h[layer], w_ih, w_hh, b_ih, b_hh)
+        else:
+            h_l = torch.rnn_tanh_cell(inp, h[layer], w_ih, w_hh, b_ih, b_hh)
+        hs.append(h_l)
+        inp = h_l
+        if rnn.dropout > 0 and rnn.training and layer < layers - 1:
+            inp = F.dropout(inp, rnn.dropout, True)
+    h_n = torch.stack(hs)
+    return h_n, (torch.stack(cs) if cs else h_n)
+
+
 class FusedRecurrentBlock(_RecurrentBase):
     """Elman RNN and PyTorch-form GRU on nn.RNN / nn.GRU (oneDNN, cuDNN)."""
 
@@ -229,8 +264,7 @@ class FusedRecurrentBlock(_RecurrentBase):
 
     @torch.jit.unused
     def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
-        _, h_n = self.rnn(x, h)
-        return h_n, h_n
+        return _fused_step(self.rnn, x, h, c)
 
     def run(self, env: dict[str, Tensor]) -> None:
         if self.probe:
@@ -262,8 +296,7 @@ class FusedLSTMBlock(_RecurrentBase):
 
     @torch.jit.unused
     def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
-        _, (h_n, c_n) = self.rnn(x, (h, c))
-        return h_n, c_n
+        return _fused_step(self.rnn, x, h, c)
 
     def run(self, env: dict[str, Tensor]) -> None:
         if self.probe:
@@ -302,9 +335,19 @@ class CustomRecurrentBlock(_RecurrentBase):
 
     @torch.jit.unused
     def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
-        ones = torch.ones(x.size(0), dtype=torch.long)
-        _, h_n, c_n = self.rnn(x, ones, h, c)
-        return h_n, c_n
+        # straight to the cells: one step needs none of the stack's masking set-up
+        inp = x.transpose(0, 1)  # (1, B, I), time-major as the cells want
+        hs: list[Tensor] = []
+        cs: list[Tensor] = []
+        stack = self.rnn
+        for layer, cell in enumerate(stack.cells):
+            h_l, c_l = cell(inp, h[layer], c[layer])
+            hs.append(h_l[0])
+            cs.append(c_l[0])
+            inp = h_l
+            if stack.dropout > 0 and stack.training and layer < stack.num_layers - 1:
+                inp = F.dropout(inp, stack.dropout, True)
+        return torch.stack(hs), torch.stack(cs)
 
     def run(self, env: dict[str, Tensor]) -> None:
         if self.probe:

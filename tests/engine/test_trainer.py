@@ -266,3 +266,45 @@ def test_early_stopping_restores_the_best_weights() -> None:
         assert trainer.evaluate(trainer.data.valid)[0] == pytest.approx(best, rel=1e-5)
     else:
         assert result.name == "run_failed" or len(epochs) == 50
+
+
+@pytest.mark.parametrize(("kind", "params"), [
+    ("rnn", {"num_layers": 2}),
+    ("rnn", {"nonlinearity": "relu"}),
+    ("gru", {"form": "pytorch", "num_layers": 2}),
+    ("gru", {"form": "lecture", "num_layers": 2}),
+    ("gru", {"form": "minimal"}),
+    ("lstm", {"num_layers": 2}),
+    ("lstm", {"peepholes": "full"}),
+    ("lstm", {"peepholes": "diagonal", "num_layers": 2}),
+])
+def test_step_by_step_measuring_computes_the_same_function(kind: str, params: dict) -> None:
+    """The measuring path (one step at a time) equals the fast path, values and gradients."""
+    from engine.compiler import compile_design
+    from engine.training import gradients as G
+
+    design = Design()
+    design.add_block("input", {"size": 3}, block_id="x")
+    design.add_block(kind, {"hidden_size": 5, **params}, block_id="r")
+    design.add_block("output", {"size": 2, "activation": "identity"}, block_id="y")
+    design.add_wire("x.out", "r.input")
+    design.add_wire("r.sequence", "y.input")
+    torch.manual_seed(0)
+    model = compile_design(design).double().eval()
+    inputs = {"x": torch.randn(4, 6, 3, dtype=torch.float64),
+              "x:len": torch.tensor([6, 2, 5, 1])}
+
+    def run(measure: bool) -> tuple[dict[str, torch.Tensor], list[torch.Tensor]]:
+        model.zero_grad()
+        G.probe_blocks(model, measure)
+        env = model.environment(inputs)
+        env["y.logits"].pow(2).sum().backward()
+        G.probe_blocks(model, False)
+        return env, [p.grad.clone() for p in model.parameters()]
+
+    fast, fast_grads = run(False)
+    slow, slow_grads = run(True)
+    for key in ("r.sequence", "r.last", "r.state", "y.logits"):
+        torch.testing.assert_close(slow[key], fast[key])
+    for a, b in zip(slow_grads, fast_grads, strict=True):
+        torch.testing.assert_close(a, b)
