@@ -256,8 +256,6 @@ def _close_distributed() -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    import torch
-
     from engine import export
     from engine.compiler import compile_design
     from engine.data.base import DataSpec
@@ -277,27 +275,10 @@ def _export(args: argparse.Namespace) -> int:
         spec = DataSpec(**doc)
     suffix = export.EXPORT_FORMATS[args.format][0]
     output = Path(args.output) if args.output else run_dir / f"model{suffix}"
-    if args.format == "torchscript":
-        export.export_torchscript(model, design, output, data_spec=spec)
-    else:
-        from engine.compiler import signature
-
-        inputs = _example_inputs(design, signature(design), torch)
-        if args.format == "program":
-            export.export_program(model, design, output, inputs)
-        else:
-            export.export_onnx(model, design, output, inputs)
+    inputs = None if args.format == "torchscript" else export.example_inputs(design)
+    export.export_as(args.format, model, design, output, example_inputs=inputs, data_spec=spec)
     print(f"wrote {output}")
     return 0
-
-
-def _example_inputs(design: Design, sig: Any, torch: Any) -> dict[str, Any]:
-    inputs = {}
-    for block_id, mode, tokens, size in sig.inputs:
-        shape = (2, 5) if mode == "sequence" else (2,)
-        inputs[block_id] = (torch.zeros(shape, dtype=torch.long) if tokens
-                            else torch.zeros((*shape, size)))
-    return inputs
 
 
 def _predict(args: argparse.Namespace) -> int:

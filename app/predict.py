@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from pathlib import Path
 
 import torch
@@ -19,13 +18,11 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 def _load(path: str) -> tuple[torch.jit.ScriptModule, dict, dict]:
-    from engine.export import read_extra_files
+    from engine.export import read_extra_files, torchscript_quietly
 
     if not Path(path).is_file():
         raise RecurrenteError(f"{path}: no such model file")
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=DeprecationWarning)
-        warnings.filterwarnings("ignore", category=FutureWarning)
+    with torchscript_quietly():
         try:
             model = torch.jit.load(path, map_location="cpu")
         except RuntimeError as exc:

@@ -92,11 +92,26 @@ _CHECK_TOLERANCE = 1e-5
 
 # torch 2.13 deprecates TorchScript and warns on every script/save/load; the owner wants the
 # format, so exactly that warning is ignored, and only around our own calls.
-_TORCHSCRIPT_DEPRECATED = (DeprecationWarning, r"`torch\.jit\.\w+` is deprecated")
+# torch 2.13 deprecates TorchScript with a DeprecationWarning, 2.14 with a FutureWarning.
+_TORCHSCRIPT_DEPRECATED = r"`torch\.jit\.\w+` is deprecated"
 # nn.RNN refreshes its list of weights while torch.export swaps the parameters: harmless.
 _RNN_WEIGHTS_ASSIGNED = (UserWarning, r"The tensor attributes .*_flat_weights")
 # torch's ONNX converter copies pytree specs in a way torch itself deprecated.
 _LEAFSPEC_DEPRECATED = (FutureWarning, r"`isinstance\(treespec, LeafSpec\)`")
+
+
+@contextlib.contextmanager
+def torchscript_quietly() -> Iterator[None]:
+    """Silence exactly torch's deprecation notice for torch.jit.script/save/load.
+
+    The owner asked for TorchScript, so it stays while torch allows it; every other
+    warning, torch's included, is left as it is.
+    """
+    with warnings.catch_warnings():
+        for category in (DeprecationWarning, FutureWarning):
+            warnings.filterwarnings("ignore", message=_TORCHSCRIPT_DEPRECATED,
+                                    category=category)
+        yield
 
 
 @contextlib.contextmanager
@@ -241,13 +256,13 @@ def export_torchscript(model: CompiledModel, design: Design, path: str | os.Path
     }
     twin = _cpu_copy(model)
     try:
-        with _ignoring(*_TORCHSCRIPT_DEPRECATED):
+        with torchscript_quietly():
             scripted = torch.jit.script(twin)
     except Exception as exc:  # TorchScript's own errors have no common type
         raise RecurrenteError(f"TorchScript could not compile the model: {exc}") from exc
 
     def write(name: str) -> None:
-        with _ignoring(*_TORCHSCRIPT_DEPRECATED):
+        with torchscript_quietly():
             torch.jit.save(scripted, name, _extra_files=extra)
 
     return _write(target, write)
@@ -605,6 +620,25 @@ def _check_onnx(model: CompiledModel, serialized: bytes, example_inputs: Mapping
 
 
 # --- one entry point for the command line and the window ------------------------------
+
+
+def example_inputs(design: Design, *, batch: int = 2, steps: int = 16) -> dict[str, Tensor]:
+    """A full-length batch of zeros fitting the design's inputs (what tracing exports want).
+
+    The ``program`` and ``onnx`` formats fix the number of steps to ``steps``.
+    """
+    inputs: dict[str, Tensor] = {}
+    sig = signature(design)
+    for block_id, mode, tokens, size in sig.inputs:
+        shape = (batch, steps) if mode == "sequence" else (batch,)
+        inputs[block_id] = (torch.zeros(shape, dtype=torch.long) if tokens
+                            else torch.zeros((*shape, size)))
+    if sig.feedback:
+        size = design.blocks[sig.feedback].params["size"]
+        activation = design.blocks[sig.feedback_output].params["activation"]
+        inputs[sig.feedback] = (torch.zeros((batch, steps), dtype=torch.long)
+                                if activation == "softmax" else torch.zeros((batch, steps, size)))
+    return inputs
 
 
 def export_as(format_name: str, model: CompiledModel, design: Design,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import warnings
 
 import pytest
 import torch
@@ -13,15 +12,13 @@ from engine.compiler import compile_design, signature
 from engine.design import Design
 from engine.errors import DesignInvalidError
 from engine.examples import list_examples, load_example
+from engine.export import torchscript_quietly
 from engine.fileformat import dumps, loads
 from engine.validation import analyze
 
 
 def script_roundtrip(model: nn.Module) -> torch.jit.ScriptModule:
-    # torch 2.13 deprecates TorchScript; the owner wants it, so silence exactly that warning.
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=DeprecationWarning, module="torch")
-        warnings.filterwarnings("ignore", message=".*TorchScript.*")
+    with torchscript_quietly():
         scripted = torch.jit.script(model)
         buffer = io.BytesIO()
         torch.jit.save(scripted, buffer)
