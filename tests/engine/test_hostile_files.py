@@ -89,7 +89,7 @@ def mutated_designs(draw: st.DrawFn) -> str:
         if action == "delete":
             del parent[last]
         elif action == "replace":
-            parent[last] = draw(JSON)
+            parent[last] = copy.deepcopy(draw(JSON))  # sampled values are shared objects
         elif action == "duplicate" and isinstance(parent, list):
             parent.append(copy.deepcopy(parent[last]))
         elif isinstance(parent, dict):
