@@ -1,26 +1,61 @@
-"""Entry point of ``recurrente``: the desktop window without arguments, else the command line.
+"""Entry point of ``recurrente``: the desktop window, or the command line with arguments.
 
-The command-line path imports only the engine (no Qt), so it runs on a headless machine.
+``recurrente`` opens the window (on the first start with the example gallery and an
+example loaded, so a newcomer can press Train at once); ``recurrente design.json`` opens
+that file; any other arguments are the command line (:mod:`app.cli`), which imports no
+Qt and runs headless.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+FIRST_EXAMPLE = "adding"
+
+
+def run_gui(path: str | None = None, *, first_example: str = FIRST_EXAMPLE) -> int:
+    """Open the main window; returns the application's exit status."""
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("Recurrente")
+    QCoreApplication.setApplicationName("Recurrente")
+    app = QApplication.instance() or QApplication(sys.argv)
+    from app.i18n import install_translator
+
+    install_translator(app)
+    from app.window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    settings = QSettings()
+
+    def after_show() -> None:
+        if window.files.offer_recovery():
+            return
+        if path:
+            window.files.open_path(Path(path), confirmed=True)
+            return
+        window.files.open_example(first_example, confirmed=True)
+        if not settings.value("gallery_shown", False, type=bool):
+            settings.setValue("gallery_shown", True)
+            window.files.show_gallery()
+
+    QTimer.singleShot(0, after_show)
+    return app.exec()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the program; returns the process exit status."""
     args = sys.argv[1:] if argv is None else argv
-    if args:
-        from app.cli import run_cli
-
-        return run_cli(args)
+    if not args:
+        return run_gui()
+    if len(args) == 1 and args[0].endswith(".json") and Path(args[0]).is_file():
+        return run_gui(args[0])
     from app.cli import run_cli
 
-    # The desktop window is built on the designer (not yet part of this program);
-    # until then the command line lists what can be opened.
-    print("The desktop window is not part of this build yet. Shipped examples:\n")
-    return run_cli(["examples"])
+    return run_cli(args)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ so a person can always open one by hand. The folder can be overridden with the
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -112,17 +113,14 @@ class Autosaver(QObject):
         doc = {"recovery": {"source": self._source, "saved_at": time.time(),
                             "pid": os.getpid()},
                "design": self._design.to_json()}
-        try:
+        # a full disk must not interrupt the person's work; the next tick retries
+        with contextlib.suppress(OSError):
             atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False))
-        except OSError:
-            pass  # a full disk must not interrupt the person's work; the next tick retries
 
     def discard(self) -> None:
         """Delete the recovery file (after a save, or a deliberate discard)."""
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-        except FileNotFoundError:
-            pass
 
     def stop(self) -> None:
         self._timer.stop()

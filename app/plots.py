@@ -1,0 +1,509 @@
+"""Watching a run: loss, gradient norms and gradients through time, drawn live.
+
+The panel is the session's recorder and its view. :meth:`PlotsPanel.add_events` receives
+the engine's events in batches (from :class:`app.worker.TrainingController`) and appends
+them to the numpy buffers of the live :class:`~app.runs.Run`; a 10 Hz timer then hands the
+buffers to the curves of the visible tab with ``setData``. Items are made once (per run
+and per named series), never per event, and every line downsamples to the screen's peaks
+and clips to the view, so a run of a hundred thousand steps draws as fast as one of ten.
+
+The tabs follow the lecture's story. *Loss*: training loss per step, raw and smoothed,
+validation loss per epoch, and the metric per epoch. *Gradient norm*: the global norm
+before and after clipping against the dashed clip threshold (crosses where clipping
+fired), then per block and per matrix by the lecture's names (W, U, V, b). *Through time*:
+||dL/dh(t)|| on a log colour scale over time step t and training step -- with a tanh RNN
+on the adding problem the left of the picture goes dark (the gradient vanishes before it
+reaches the early steps), with an LSTM that has learnt to keep its memory it stays lit.
+*Compare runs*: tick runs to overlay them, e.g. RNN, GRU and LSTM on the adding problem.
+
+The plots and fixed curves are described by the tables below; their strings are marked
+with ``QT_TRANSLATE_NOOP`` and translated at run time by ``self.tr``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import QT_TR_NOOP, QRectF, Qt, QTimer, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.runs import QUANTITIES, Run, RunStore, log_image, write_csv
+
+MAX_DUTY = 0.1  # drawing may take at most this share of the GUI thread
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf")
+LOG_GROUPS = {"loss": (0, ("loss",), False), "compare": (3, ("compare",), False),
+              "gradients": (1, ("norm", "blocks", "matrices"), True)}  # (tab, plots, first)
+
+
+def _line(plot: pg.PlotItem, name: str, color: str, width: float = 2.0,
+          symbol: str | None = None) -> pg.PlotDataItem:
+    pen = pg.mkPen(color, width=width) if width else None
+    style = {} if symbol is None else {"symbol": symbol, "symbolSize": 7 if symbol == "o"
+                                       else 8, "symbolPen": color,
+                                       "symbolBrush": color if symbol == "o" else None}
+    item = pg.PlotDataItem(name=name or None, pen=pen, antialias=True, **style)
+    item.setDownsampling(auto=True, method="peak" if symbol is None else "subsample")
+    item.setClipToView(True)
+    plot.addItem(item)
+    return item
+
+
+class _Axis(pg.AxisItem):
+    """An axis that, on a log scale, labels only 1, 2 and 5 times a power of ten."""
+
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        strings = super().logTickStrings(values, scale, spacing)
+        return [text if round(10 ** (value % 1)) in (1, 2, 5) else ""
+                for text, value in zip(strings, values, strict=True)]
+
+
+def _checkable(widget: QListWidget, text: str, data: Any, checked: bool) -> QListWidgetItem:
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, data)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    widget.addItem(item)
+    return item
+
+
+def _powers(low: float, high: float) -> list[tuple[float, str]]:
+    """Colour-bar ticks at whole powers of ten: (exponent, "10⁻³")."""
+    step = max(1, math.ceil((high - low) / 8))
+    digits = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+    return [(float(e), "10" + str(e).translate(digits))
+            for e in range(math.ceil(low), math.floor(high) + 1) if e % step == 0]
+
+
+class PlotsPanel(QWidget):
+    """Live plots of the runs in ``runs`` (see the module docstring)."""
+
+    TABS = (QT_TR_NOOP("Loss"), QT_TR_NOOP("Gradient norm"), QT_TR_NOOP("Through time"),
+            QT_TR_NOOP("Compare runs"))
+    STEP, NORM, T = QT_TR_NOOP("training step"), "‖∇‖", QT_TR_NOOP("time step t")
+    PLOTS: ClassVar[dict[str, tuple[Any, ...]]] = {  # key: (tab, title, y label, x label, legend)
+        "loss": (0, QT_TR_NOOP("Loss"), QT_TR_NOOP("loss"), STEP, True),
+        "metric": (0, QT_TR_NOOP("Metric per epoch"), QT_TR_NOOP("metric"),
+                   QT_TR_NOOP("epoch"), True),
+        "norm": (1, QT_TR_NOOP("Global gradient norm"), NORM, STEP, True),
+        "blocks": (1, QT_TR_NOOP("Per block"), NORM, STEP, True),
+        "matrices": (1, QT_TR_NOOP("Per matrix"), NORM, STEP, True),
+        "heatmap": (2, QT_TR_NOOP("‖dL/dh(t)‖ through time (colour: log scale)"), STEP, T,
+                    False),
+        "latest": (2, QT_TR_NOOP("Latest capture"), "‖dL/dh(t)‖", T, False),
+        "compare": (3, QT_TR_NOOP("Runs"), "", STEP, True),
+    }
+    # key (a quantity of app.runs.QUANTITIES, or drawn apart): (plot, legend, colour, width,
+    # symbol)
+    CURVES: ClassVar[dict[str, tuple[Any, ...]]] = {
+        "loss": ("loss", QT_TR_NOOP("training (per step)"), "#9ecae1", 1, None),
+        "smoothed": ("loss", QT_TR_NOOP("training (smoothed)"), PALETTE[0], 2, None),
+        "valid_loss": ("loss", QT_TR_NOOP("validation (per epoch)"), PALETTE[1], 2, "o"),
+        "train_metric": ("metric", QT_TR_NOOP("training"), PALETTE[0], 2, "o"),
+        "valid_metric": ("metric", QT_TR_NOOP("validation"), PALETTE[1], 2, "o"),
+        "norm": ("norm", QT_TR_NOOP("before clipping"), PALETTE[0], 1.5, None),
+        "clipped_norm": ("norm", QT_TR_NOOP("after clipping"), PALETTE[2], 1.5, None),
+        "clip_marks": ("norm", QT_TR_NOOP("clipping fired"), PALETTE[3], 0, "x"),
+        "latest": ("latest", "", PALETTE[4], 2, "o"),
+    }
+    QUANTITIES: ClassVar[dict[str, str]] = {"smoothed": QT_TR_NOOP("Training loss (smoothed)"),
+                  "valid_loss": QT_TR_NOOP("Validation loss"),
+                  "norm": QT_TR_NOOP("Gradient norm"),
+                  "valid_metric": QT_TR_NOOP("Validation metric")}
+
+    def __init__(self, runs: RunStore | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runs = runs if runs is not None else RunStore()
+        self.live: Run | None = None  # receives events
+        self.shown: Run | None = None  # drawn in the first three tabs
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.named: dict[str, dict[str, pg.PlotDataItem]] = {"blocks": {}, "matrices": {},
+                                                             "compare": {}}
+        self.log_boxes: dict[str, QCheckBox] = {}
+        self.log_y = {group: first for group, (_, _, first) in LOG_GROUPS.items()}
+        self._views: list[pg.GraphicsLayoutWidget] = []
+        self._dirty = True
+        self._captures = -1
+        self._whole_epochs: bool | None = None
+        self.matrix_list, self.run_list = QListWidget(), QListWidget()
+        self.matrix_list.itemChanged.connect(self._on_matrix_toggled)
+        self.run_list.itemChanged.connect(self._on_compare_changed)
+        self.run_list.itemDoubleClicked.connect(self._on_run_double_clicked)
+        self.block_combo, self.quantity_combo = QComboBox(), QComboBox()
+        self.block_combo.setMinimumWidth(180)
+        self.block_combo.currentIndexChanged.connect(self._on_block_changed)
+        for key, text in self.QUANTITIES.items():
+            self.quantity_combo.addItem(self.tr(text), key)
+        self.quantity_combo.currentIndexChanged.connect(self._on_compare_changed)
+        self.tabs = QTabWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        extras = {1: (None, self.matrix_list), 2: (self.block_combo, None),
+                  3: (self.quantity_combo, self.run_list)}
+        for index, title in enumerate(self.TABS):
+            self._add_tab(index, self.tr(title), *extras.get(index, (None, None)))
+        self._add_items()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._on_timer)
+        self.timer.start()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _add_tab(self, index: int, title: str, control: QWidget | None,
+                 side: QWidget | None) -> None:
+        """A page: a bar of controls above the tab's plots, with ``side`` on the right."""
+        page = QWidget()
+        column, bar = QVBoxLayout(page), QHBoxLayout()
+        for group, (tab, _, first) in LOG_GROUPS.items():
+            if tab == index:
+                box = self.log_boxes[group] = QCheckBox(self.tr("Logarithmic scale"))
+                box.setChecked(first)
+                box.toggled.connect(lambda on, group=group: self.set_log_y(group, on))
+                bar.addWidget(box)
+        if control is not None:
+            bar.addWidget(control)
+        bar.addStretch(1)
+        for text, kind in ((self.tr("Export PNG…"), "png"), (self.tr("Export CSV…"), "csv")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, kind=kind: self._ask_export(None, kind))
+            bar.addWidget(button)
+        column.addLayout(bar)
+        view = pg.GraphicsLayoutWidget()
+        view.setBackground("w")
+        view.ci.setContentsMargins(4, 4, 12, 4)
+        self._views.append(view)
+        split = QSplitter()
+        split.addWidget(view)
+        if side is not None:
+            side.setMaximumWidth(280)
+            split.addWidget(side)
+        split.setStretchFactor(0, 1)
+        column.addWidget(split, 1)
+        self.tabs.addTab(page, title)
+        row = 0
+        for key in (key for key, spec in self.PLOTS.items() if spec[0] == index):
+            row = self._add_plot(key, view, row)
+
+    def _add_plot(self, key: str, view: pg.GraphicsLayoutWidget, row: int) -> int:
+        """Add plot ``key`` at ``row``, its legend in the row below; returns the next row."""
+        _, title, left, bottom, legend = self.PLOTS[key]
+        plot = self.plots[key] = view.addPlot(row=row, col=0,
+                                              axisItems={"left": _Axis("left")})
+        plot.setTitle(self.tr(title), color="k", size="11pt")
+        font = QFont()
+        font.setPointSize(10)
+        for side, text in (("left", left), ("bottom", bottom)):
+            axis = plot.getAxis(side)
+            axis.setPen("k")
+            axis.setTextPen("k")
+            axis.setTickFont(font)
+            axis.enableAutoSIPrefix(False)
+            axis.setLabel(self.tr(text) if text else "", color="k", **{"font-size": "10pt"})
+        plot.showGrid(y=True, alpha=0.12)  # horizontal lines only: half the drawing
+        if not legend:
+            return row + 1
+        # under the plot, not over the data: PlotItem.addItem fills ``plot.legend``
+        plot.legend = pg.LegendItem(colCount=5, labelTextColor="k", labelTextSize="9pt")
+        view.addItem(plot.legend, row=row + 1, col=0)
+        return row + 2
+
+    def _add_items(self) -> None:
+        for key, (plot, name, color, width, symbol) in self.CURVES.items():
+            self.curves[key] = _line(self.plots[plot], self.tr(name) if name else "", color,
+                                     width, symbol)
+        self.threshold_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(
+            PALETTE[3], width=1.5, style=Qt.PenStyle.DashLine))
+        self.threshold_line.hide()
+        self.plots["norm"].addItem(self.threshold_line, ignoreBounds=True)
+        self.heatmap = pg.ImageItem(axisOrder="row-major")
+        self.plots["heatmap"].addItem(self.heatmap)
+        self.colorbar = pg.ColorBarItem(values=(-6, 0), colorMap=pg.colormap.get("viridis"),
+                                        interactive=False, width=16, pen="k")
+        self.colorbar.setImageItem(self.heatmap, insert_in=self.plots["heatmap"])
+        self.colorbar.getAxis("right").setTextPen("k")
+        self._views[2].ci.layout.setRowStretchFactor(0, 3)
+        self._views[2].ci.layout.setRowStretchFactor(1, 2)
+        self.plots["latest"].setLogMode(y=True)
+        for group, on in self.log_y.items():
+            self.set_log_y(group, on)
+
+    # --- public slots and methods -----------------------------------------------------------
+
+    @Slot(object)
+    def begin_run(self, run: Run) -> None:
+        """Record the next events into ``run`` and show it."""
+        self.runs.add(run)
+        self.live = run
+        _checkable(self.run_list, run.name, run.id, True)
+        self.show_run(run.id)
+
+    @Slot(list)
+    def add_events(self, events: list[Any]) -> None:
+        """Append engine events to the live run (a new one for an unannounced RunStarted)."""
+        start = 0
+        for i, event in enumerate(events):
+            if event.name == "run_started" and (self.live is None
+                                                or self.live.status != "waiting"):
+                if self.live is not None:
+                    self.live.record(events[start:i])
+                self.begin_run(self.runs.new())
+                start = i
+        if self.live is None:
+            self.begin_run(self.runs.new())
+        assert self.live is not None
+        self.live.record(events[start:])
+        self._dirty = True
+
+    def show_run(self, run_id: int) -> None:
+        """Draw run ``run_id`` in the loss, gradient and time tabs."""
+        run = self.runs.get(run_id)
+        if run is None or run is self.shown:
+            return
+        self.shown = run
+        for group in ("blocks", "matrices"):
+            for curve in self.named[group].values():
+                self.plots[group].removeItem(curve)
+            self.named[group].clear()
+        self.matrix_list.clear()
+        self.block_combo.clear()
+        self._captures = -1
+        self.refresh()
+
+    def set_log_y(self, group: str, on: bool) -> None:
+        """Logarithmic y for the plots of a group: "loss", "gradients" or "compare"."""
+        self.log_y[group] = on
+        for key in LOG_GROUPS[group][1]:
+            self.plots[key].setLogMode(y=on)
+        box = self.log_boxes[group]
+        if box.isChecked() != on:
+            box.setChecked(on)
+        self._place_threshold()
+
+    def set_compared(self, run_ids: Iterable[int]) -> None:
+        """Tick exactly these runs in the compare list."""
+        wanted = set(run_ids)
+        for row in range(self.run_list.count()):
+            item = self.run_list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._refresh_compare()
+
+    def export_png(self, path: str | Path, plot: str | None = None) -> None:
+        """Write one plot (a key of :attr:`plots`) or the whole visible tab as PNG."""
+        self.refresh()
+        target = self.plots[plot] if plot else self._views[self.tabs.currentIndex()].ci
+        exporter = pyqtgraph.exporters.ImageExporter(target)
+        exporter.parameters()["width"] = max(800, int(target.boundingRect().width()))
+        exporter.export(str(path))
+
+    def export_csv(self, path: str | Path, plot: str | None = None) -> int:
+        """Write the data of one plot, or of the visible tab, as ``plot,curve,x,y`` rows.
+
+        Hidden curves are left out. The heatmap writes one curve per captured training
+        step, ``x`` the time step and ``y`` ||dL/dh(t)||. Returns the number of data rows.
+        """
+        self.refresh()
+        tab = self.tabs.currentIndex()
+        keys = [plot] if plot else [k for k, spec in self.PLOTS.items() if spec[0] == tab]
+        block = self.block_combo.currentData()
+        rows: list[tuple[str, str, float, float]] = []
+        for key in keys:
+            if key == "heatmap" and self.shown is not None and block is not None:
+                rows += [("heatmap", *row) for row in self.shown.series.heatmap_rows(*block)]
+            for item in self.plots[key].listDataItems():
+                if item.isVisible() and item.xData is not None:
+                    rows += [(key, item.name() or "", float(x), float(y))
+                             for x, y in zip(item.xData, item.yData, strict=True)]
+        write_csv(path, ("plot", "curve", "x", "y"), rows)
+        return len(rows)
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Hand the buffers to the visible tab's items (the timer calls this when needed)."""
+        self._dirty = False
+        tab, run = self.tabs.currentIndex(), self.shown
+        self._sync_run_names()
+        if tab == 3:
+            self._refresh_compare()
+        elif run is not None:
+            for key, (plot, *_) in self.CURVES.items():
+                if key in QUANTITIES and self.PLOTS[plot][0] == tab:
+                    self.curves[key].setData(*run.series.curve(key))
+            (self._refresh_loss, self._refresh_gradients, self._refresh_time)[tab](run)
+
+    def _refresh_loss(self, run: Run) -> None:
+        self._label("metric", "left", run.series.metric or self.tr("metric"))
+        whole = len(run.series.epoch) <= 15  # ticks at whole epochs while they fit
+        if whole != self._whole_epochs:
+            self._whole_epochs = whole
+            self.plots["metric"].getAxis("bottom").setTickSpacing(*((1, 1) if whole else ()))
+
+    def _refresh_gradients(self, run: Run) -> None:
+        s = run.series
+        steps, fired = s.grad_step.view(), s.clipped.view() > 0
+        self.curves["clip_marks"].setData(steps[fired], s.norm.view()[fired])
+        self._place_threshold()
+        for group, buffers in (("blocks", s.blocks), ("matrices", s.matrices)):
+            curves = self.named[group]
+            for name, buffer in buffers.items():
+                curve = curves.get(name)
+                if curve is None:
+                    curve = curves[name] = self._named_curve(group, name, run)
+                curve.setData(steps[: len(buffer)], buffer.view())
+
+    def _named_curve(self, group: str, name: str, run: Run) -> pg.PlotDataItem:
+        color = PALETTE[len(self.named[group]) % len(PALETTE)]
+        block, _, label = name.partition(": ")
+        text = f"{run.label(block)}: {label}" if label else run.label(name)
+        curve = _line(self.plots[group], text, color, 1.5)
+        if group == "matrices":  # the recurrent matrices W are shown at first
+            shown = label.startswith("W") or not label
+            _checkable(self.matrix_list, text, name, shown).setForeground(pg.mkColor(color))
+            self._show_curve("matrices", curve, shown)
+        return curve
+
+    def _show_curve(self, group: str, curve: pg.PlotDataItem, shown: bool) -> None:
+        legend = self.plots[group].legend
+        curve.setVisible(shown)
+        legend.removeItem(curve)
+        if shown:
+            legend.addItem(curve, curve.name())
+
+    def _place_threshold(self) -> None:
+        threshold = self.shown.series.threshold if self.shown is not None else 0.0
+        self.threshold_line.setVisible(threshold > 0)
+        if threshold > 0:
+            log = self.log_y["gradients"]
+            self.threshold_line.setValue(math.log10(threshold) if log else threshold)
+
+    def _refresh_time(self, run: Run) -> None:
+        keys = sorted(run.series.time_norms)
+        if self.block_combo.count() != len(keys):
+            self.block_combo.blockSignals(True)
+            self.block_combo.clear()
+            for block, layer in keys:
+                self.block_combo.addItem(
+                    self.tr("{0} · layer {1}").format(run.label(block), layer + 1),
+                    (block, layer))
+            self.block_combo.blockSignals(False)
+        key = self.block_combo.currentData()
+        if key is None or len(run.series.time_step) == self._captures:
+            return
+        self._captures = len(run.series.time_step)
+        steps, norms = run.series.heatmap(*key)
+        if norms.size == 0:
+            return
+        image, levels = log_image(norms)
+        self.heatmap.setImage(image, levels=levels)
+        self.colorbar.setLevels(levels)
+        self.colorbar.getAxis("right").setTicks([_powers(*levels), []])
+        first, last = float(steps[0]), float(steps[-1])
+        spacing = (last - first) / (len(steps) - 1) if len(steps) > 1 else 1.0
+        self.heatmap.setRect(QRectF(0.5, first, norms.shape[1], spacing * len(steps)))
+        latest = norms[-1][np.isfinite(norms[-1])]
+        self.curves["latest"].setData(np.arange(1, len(latest) + 1), latest)
+        self.plots["latest"].setTitle(self.tr("Latest capture (step {0})").format(int(last)),
+                                      color="k", size="11pt")
+
+    def _refresh_compare(self) -> None:
+        quantity = self.quantity_combo.currentData()
+        curves = self.named["compare"]
+        for row in range(self.run_list.count()):
+            item = self.run_list.item(row)
+            run = self.runs.get(item.data(Qt.ItemDataRole.UserRole))
+            if run is None:
+                continue
+            curve = curves.get(str(run.id))
+            if curve is None:
+                color = PALETTE[(run.id - 1) % len(PALETTE)]
+                curve = curves[str(run.id)] = _line(self.plots["compare"], run.name, color)
+            curve.setData(*run.series.curve(quantity))
+            shown = item.checkState() == Qt.CheckState.Checked
+            if shown != curve.isVisible():
+                self._show_curve("compare", curve, shown)
+        self._label("compare", "left", self.quantity_combo.currentText())
+        self._label("compare", "bottom", self.tr("epoch" if "metric" in quantity else self.STEP))
+
+    def _label(self, plot: str, side: str, text: str) -> None:
+        axis = self.plots[plot].getAxis(side)
+        if axis.labelText != text:  # a new label lays the plot out again: only when needed
+            axis.setLabel(text, color="k", **{"font-size": "10pt"})
+
+    def _sync_run_names(self) -> None:
+        statuses = {"failed": self.tr(" (failed)"), "stopped": self.tr(" (stopped)")}
+        for row in range(self.run_list.count()):
+            item = self.run_list.item(row)
+            run = self.runs.get(item.data(Qt.ItemDataRole.UserRole))
+            text = run.name + statuses.get(run.status, "") if run is not None else item.text()
+            if item.text() != text:
+                item.setText(text)
+
+    # --- private slots ----------------------------------------------------------------------
+
+    @Slot()
+    def _on_timer(self) -> None:
+        """Draw what arrived, now, and wait longer next time if drawing was slow."""
+        if not self._dirty:
+            return
+        started = time.perf_counter()
+        self.refresh()
+        self._views[self.tabs.currentIndex()].viewport().repaint()
+        busy = time.perf_counter() - started
+        self.timer.setInterval(int(min(1000.0, max(100.0, 1000 * busy / MAX_DUTY))))
+
+    @Slot(int)
+    def _on_tab_changed(self, _index: int) -> None:
+        self._captures = -1
+        self.refresh()
+
+    @Slot(int)
+    def _on_block_changed(self, _index: int) -> None:
+        self._captures = -1
+        self._dirty = True
+
+    @Slot()
+    def _on_compare_changed(self) -> None:
+        self._refresh_compare()
+
+    @Slot(QListWidgetItem)
+    def _on_run_double_clicked(self, item: QListWidgetItem) -> None:
+        self.show_run(item.data(Qt.ItemDataRole.UserRole))
+
+    @Slot(QListWidgetItem)
+    def _on_matrix_toggled(self, item: QListWidgetItem) -> None:
+        curve = self.named["matrices"].get(item.data(Qt.ItemDataRole.UserRole))
+        if curve is not None:
+            self._show_curve("matrices", curve, item.checkState() == Qt.CheckState.Checked)
+
+    def _ask_export(self, plot: str | None, kind: str) -> None:
+        filters = {"png": self.tr("PNG image (*.png)"), "csv": self.tr("CSV table (*.csv)")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"),
+                                              f"{plot or 'plots'}.{kind}", filters[kind])
+        if path:
+            (self.export_png if kind == "png" else self.export_csv)(path, plot)

@@ -1,0 +1,378 @@
+"""The main window: the canvas in the centre, tools in docks, training on a worker thread.
+
+The window owns one :class:`designer.document.DesignDocument` (the design being edited,
+its undo stack and its analysis) and composes the designer's widgets, the data & training
+panel, the live plots and the try-it panel around it. File handling (open, save, recent
+files, autosave and recovery) lives in :mod:`app.files`; this module wires the parts
+together and runs training: Train hands a copy of the design to a
+:class:`app.worker.TrainingController`, locks the network's parameters while the run is
+active (the layout stays editable), forwards the run's events to the plots and the
+progress bar, and gives the trained weights to the try-it panel and the Export dialog.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QToolBar,
+    QWidget,
+)
+
+from app.files import FileController
+from app.plots import PlotsPanel
+from app.training_panel import TrainingPanel
+from app.tryit import TryItPanel
+from app.worker import TrainingController
+from designer.document import DesignDocument
+from designer.editor import DesignEditor
+from engine.compiler import CompiledModel, compile_design
+from engine.data.base import DataSpec
+from engine.design import Design
+from engine.training.events import EpochFinished, RunFailed, RunStarted, StepFinished
+from engine.training.settings import TrainingSettings
+
+
+def _clock(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class MainWindow(QMainWindow):
+    """Recurrente's window (see the module docstring)."""
+
+    def __init__(self, design: Design | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+        self.document = DesignDocument(design)
+        self.editor = DesignEditor(self.document, self)
+        self.setCentralWidget(self.editor)
+        self.training_panel = TrainingPanel()
+        self.controller = TrainingController(parent=self)
+        self.plots = PlotsPanel(self.controller.runs)
+        self.tryit = TryItPanel()
+        self.files = FileController(self)
+        self.trained: tuple[CompiledModel, Design, DataSpec | None] | None = None
+        self._run_design: Design | None = None
+        self._run_spec: DataSpec | None = None
+        self._started_at = 0.0
+        self._steps_total = 0
+        self.docks: dict[str, QDockWidget] = {}
+        self._build_docks()
+        self._build_actions()
+        self._build_toolbar()
+        self._build_status()
+        self._connect()
+        self.training_panel.set_design(self.document.design)
+        self.files.update_title()
+        self._restore_layout()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _dock(self, key: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _build_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self._dock("palette", self.tr("Blocks"), self.editor.palette, left)
+        history = self._dock("history", self.tr("History"), self.editor.undo_view, left)
+        inspector = self._dock("inspector", self.tr("Inspector"), self.editor.inspector, right)
+        training = self._dock("training", self.tr("Data && training"), self.training_panel,
+                              right)
+        self.tabifyDockWidget(inspector, training)
+        inspector.raise_()
+        problems = self._dock("problems", self.tr("Problems"), self.editor.problems, bottom)
+        plots = self._dock("plots", self.tr("Training plots"), self.plots, bottom)
+        tryit = self._dock("tryit", self.tr("Try it"), self.tryit, bottom)
+        unrolled = self._dock("unrolled", self.tr("Unrolled in time"), self.editor.unrolled,
+                              bottom)
+        for dock in (plots, tryit, unrolled):
+            self.tabifyDockWidget(problems, dock)
+        problems.raise_()
+        self.tabifyDockWidget(self.docks["palette"], history)
+        self.docks["palette"].raise_()
+        self.resize(1440, 900)
+        self.resizeDocks([self.docks["palette"], inspector], [230, 360],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([problems], [300], Qt.Orientation.Vertical)
+
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        files = self.files
+        self.act_new = self._action(self.tr("&New"), files.new, key.New)
+        self.act_open = self._action(self.tr("&Open…"), files.open_dialog, key.Open)
+        self.act_save = self._action(self.tr("&Save"), files.save, key.Save)
+        self.act_save_as = self._action(self.tr("Save &As…"), files.save_as, key.SaveAs)
+        self.act_examples = self._action(self.tr("&Examples…"), files.show_gallery, "Ctrl+E")
+        self.act_export = self._action(self.tr("&Export Model…"), self.export_model,
+                                       "Ctrl+Shift+E")
+        self.act_quit = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.act_train = self._action(self.tr("&Train"), self.train, "Ctrl+Return",
+                                      self.tr("Train the design on its data set"))
+        self.act_pause = self._action(self.tr("&Pause"), self.toggle_pause, "Ctrl+P")
+        self.act_stop = self._action(self.tr("S&top"), self.stop, "Ctrl+.")
+        self.act_pause.setEnabled(False)
+        self.act_stop.setEnabled(False)
+        self.act_export.setEnabled(False)
+
+        bar = self.menuBar()
+        menu = bar.addMenu(self.tr("&File"))
+        for action in (self.act_new, self.act_open):
+            menu.addAction(action)
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+        menu.addAction(self.act_examples)
+        menu.addSeparator()
+        for action in (self.act_save, self.act_save_as, self.act_export):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.act_quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        actions = self.editor.actions
+        for name in ("undo", "redo", None, "cut", "copy", "paste", "duplicate", "delete",
+                     None, "select_all", "rename"):
+            edit.addSeparator() if name is None else edit.addAction(actions[name])
+        view = bar.addMenu(self.tr("&View"))
+        for name in ("zoom_in", "zoom_out", "zoom_reset", "fit", None, "tidy", "snap"):
+            view.addSeparator() if name is None else view.addAction(actions[name])
+        view.addSeparator()
+        panels = view.addMenu(self.tr("&Panels"))
+        for dock in self.docks.values():
+            panels.addAction(dock.toggleViewAction())
+        view.addMenu(self.files.language_menu())
+        train = bar.addMenu(self.tr("&Train"))
+        for action in (self.act_train, self.act_pause, self.act_stop):
+            train.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Recurrente"), self._about))
+        files.rebuild_recent_menu()
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"))
+        bar.setObjectName("toolbar_main")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        for action in (self.act_new, self.act_open, self.act_save, None,
+                       self.editor.actions["undo"], self.editor.actions["redo"], None,
+                       self.act_train, self.act_pause, self.act_stop, None, self.act_export):
+            bar.addSeparator() if action is None else bar.addAction(action)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(360)
+        self.progress.setMinimumWidth(240)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(self.tr("idle"))
+        self.progress.setValue(0)
+        bar.addSeparator()
+        bar.addWidget(self.progress)
+
+    def _build_status(self) -> None:
+        self.lock_label = QLabel()
+        self.lock_label.setStyleSheet("color: #8a5300; padding: 0 8px;")
+        self.statusBar().addPermanentWidget(self.lock_label)
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.modified_changed.connect(self.files.on_modified_changed)
+        doc.design_replaced.connect(self._on_design_replaced)
+        doc.design_event.connect(self._on_design_event)
+        self.training_panel.settings_edited.connect(self._on_settings_edited)
+        self.controller.run_started.connect(self.plots.begin_run)
+        self.controller.events.connect(self.plots.add_events)
+        self.controller.events.connect(self._on_events)
+        self.controller.failed.connect(self._on_failed)
+        self.controller.finished.connect(self._on_finished)
+        self.controller.model_ready.connect(self._on_model_ready)
+        self.controller.state_changed.connect(self._on_state_changed)
+
+    # --- layout persistence -----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+
+    # --- design changes ---------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_design_replaced(self, design: Design) -> None:
+        self.training_panel.set_design(design)
+        self.files.update_title()
+
+    @Slot(object)
+    def _on_design_event(self, event: Any) -> None:
+        if event.name == "training_changed":
+            self.training_panel.set_design(self.document.design)
+        elif event.name not in ("block_moved", "block_renamed", "design_renamed"):
+            self.training_panel.recheck_fit()
+
+    @Slot(object)
+    def _on_settings_edited(self, settings: TrainingSettings) -> None:
+        self.document.set_training(settings)
+
+    # --- training ---------------------------------------------------------------------------
+
+    @Slot()
+    def train(self) -> None:
+        """Start a run on a copy of the design, after checking that it can train."""
+        if self.controller.running:
+            return
+        analysis = self.document.flush_analysis()
+        if not analysis.ok:
+            self.docks["problems"].raise_()
+            self.statusBar().showMessage(self.tr("Fix the problems listed before training "
+                                                 "({n} errors).").format(n=len(analysis.errors)),
+                                         8000)
+            return
+        design = self.document.design.copy()
+        settings = self.training_panel.current_settings()
+        if settings.data is None:
+            self.docks["training"].raise_()
+            self.statusBar().showMessage(self.tr("Choose a data set in Data & training."), 8000)
+            return
+        self._run_design = design
+        self._run_spec = self.training_panel.data_spec()
+        self._started_at = time.monotonic()
+        self._steps_total = 0
+        self.controller.start(design, settings, settings.data)
+        self.docks["plots"].raise_()
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        if self.controller.state == "paused":
+            self.controller.resume()
+        elif self.controller.state == "running":
+            self.controller.pause()
+
+    @Slot()
+    def stop(self) -> None:
+        self.controller.stop()
+
+    @Slot(str)
+    def _on_state_changed(self, state: str) -> None:
+        running = state != "idle"
+        self.act_train.setEnabled(not running)
+        self.act_pause.setEnabled(running)
+        self.act_stop.setEnabled(running)
+        self.act_pause.setText(self.tr("&Resume") if state == "paused" else self.tr("&Pause"))
+        reason = self.tr("Training: the network's parameters are locked (the layout stays "
+                         "editable)")
+        self.document.set_locked(running, reason if running else "")
+        self.training_panel.set_locked(running)
+        self.lock_label.setText(reason if running else "")
+        if state == "paused":
+            self.progress.setFormat(self.progress.format() + self.tr(" — paused"))
+
+    @Slot(list)
+    def _on_events(self, events: list) -> None:
+        for event in events:
+            if isinstance(event, RunStarted):
+                self._steps_total = event.epochs * event.steps_per_epoch
+                self.progress.setRange(0, max(1, self._steps_total))
+                self.progress.setValue(0)
+            elif isinstance(event, StepFinished | EpochFinished) and self._steps_total:
+                step = event.step
+                self.progress.setValue(min(step, self._steps_total))
+                elapsed = time.monotonic() - self._started_at
+                eta = elapsed * (self._steps_total - step) / max(step, 1)
+                epoch = event.epoch
+                self.progress.setFormat(self.tr("epoch {epoch} · step {step}/{total} · ETA "
+                                                "{eta}").format(epoch=epoch, step=step,
+                                                                total=self._steps_total,
+                                                                eta=_clock(eta)))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Training stopped"),
+                          message, QMessageBox.StandardButton.Ok, self)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()  # never blocks: the window stays usable
+        self.statusBar().showMessage(message, 15000)
+
+    @Slot(object)
+    def _on_finished(self, result: Any) -> None:
+        if isinstance(result, RunFailed):
+            self.progress.setFormat(self.tr("failed at step {step}").format(step=result.step))
+        else:
+            self.progress.setFormat(self.tr("{reason} · {steps} steps · {time}").format(
+                reason=result.reason, steps=result.steps, time=_clock(result.seconds)))
+
+    @Slot(object)
+    def _on_model_ready(self, state: dict) -> None:
+        """Trained (or paused) weights: give them to the try-it panel and to Export."""
+        design = self._run_design
+        if design is None:
+            return
+        model = compile_design(design)
+        model.load_state_dict(state)
+        model.eval()
+        self.trained = (model, design, self._run_spec)
+        self.act_export.setEnabled(True)
+        self.tryit.set_model(model, design, self._run_spec)
+
+    @Slot()
+    def export_model(self) -> None:
+        if self.trained is None:
+            return
+        from app.export_dialog import ExportDialog
+
+        model, design, spec = self.trained
+        dialog = ExportDialog(model, design, spec, self.files.folder(), self)
+        dialog.open()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Recurrente"), self.tr(
+            "<h3>Recurrente</h3><p>Design, train and understand recurrent neural networks: "
+            "Elman RNNs, GRUs and LSTMs as taught, wired by hand, trained while you watch "
+            "the gradients flow through time.</p>"))
+
+    # --- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.controller.shutdown(10.0)
+        self.files.close_session()
+        self._save_layout()
+        event.accept()
+
+
+def delay(ms: int, slot: Any) -> None:
+    """Run ``slot`` once the event loop is running (after the window is shown)."""
+    QTimer.singleShot(ms, slot)
