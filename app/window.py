@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self.resizeDocks([self.docks["palette"], inspector], [230, 360],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([problems], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([problems], [420], Qt.Orientation.Vertical)
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
                 tip: str = "") -> QAction:

@@ -99,6 +99,8 @@ class TrainingWorker(QObject):
         The final RunFinished or RunFailed, once, last.
     model_ready(object):
         A CPU ``state_dict`` copy of the weights, on pause and at the end.
+    held():
+        The run now holds for a pause; every event before it has been sent.
     """
 
     events = Signal(list)
@@ -106,6 +108,7 @@ class TrainingWorker(QObject):
     failed = Signal(str)
     finished = Signal(object)
     model_ready = Signal(object)
+    held = Signal()
 
     def __init__(self, design: Design, settings: TrainingSettings,
                  data: DataSettings | SequenceData | None, *, threads: int | None = None,
@@ -204,6 +207,7 @@ class TrainingWorker(QObject):
         """Paused: hand over what was collected and the weights, then wait."""
         self._flush()
         self.model_ready.emit(cpu_state(trainer.model))
+        self.held.emit()
         while self._pause.is_set() and not self._stop.is_set():
             self._stop.wait(0.02)
 
@@ -238,7 +242,7 @@ class TrainingController(QObject):
     finished(object):
         The final event; the thread is finished (or finishing) when it arrives.
     state_changed(str):
-        "running", "paused" or "idle".
+        "running", "paused" (once the run holds, after its last events) or "idle".
     """
 
     run_started = Signal(object)
@@ -300,6 +304,7 @@ class TrainingController(QObject):
         worker.failed.connect(self.failed)
         worker.model_ready.connect(self.model_ready)
         worker.finished.connect(self._on_worker_finished)
+        worker.held.connect(self._on_worker_held)
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker, self._run = thread, worker, run
         self.run_started.emit(run)
@@ -308,9 +313,9 @@ class TrainingController(QObject):
         return run
 
     def pause(self) -> None:
+        """Hold before the next batch; ``state_changed("paused")`` follows once it holds."""
         if self._worker is not None:
             self._worker.pause()
-            self._set_state("paused")
 
     def resume(self) -> None:
         if self._worker is not None:
@@ -345,6 +350,11 @@ class TrainingController(QObject):
         if self._run is not None:  # the same facts Run.record takes from the events
             self._run.record([result])
         self.finished.emit(result)
+
+    @Slot()
+    def _on_worker_held(self) -> None:
+        if self._worker is not None and self._worker.paused:  # not resumed meanwhile
+            self._set_state("paused")
 
     @Slot()
     def _on_thread_finished(self) -> None:

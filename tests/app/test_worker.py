@@ -103,15 +103,17 @@ def test_a_real_run_emits_events_in_order_without_blocking_the_gui(qtbot, contro
 def test_pause_holds_and_resume_continues(qtbot, controller) -> None:
     design, settings = example_settings()
     got = collect(controller)
-    with qtbot.waitSignal(controller.model_ready, timeout=WAIT_MS):
+    with qtbot.waitSignal(controller.state_changed, timeout=WAIT_MS,
+                          check_params_cb=lambda state: state == "paused"):
         controller.start(design, settings, adding())
         controller.pause()  # before the thread even starts: it holds before the first batch
-    assert controller.state == "paused"
+    assert len(got["models"]) == 1  # the weights, for the try-it panel
     qtbot.wait(300)
     assert not any(e.name == "step_finished" for e in got["events"])
     assert got["finished"] == [] and controller.running
     with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
         controller.resume()
+        assert controller.state == "running"
     assert got["finished"][0].reason == "completed"
     assert sum(e.name == "step_finished" for e in got["events"]) == 4
 

@@ -1,0 +1,150 @@
+"""Benchmark: does training on the worker thread keep the window responsive, and at what cost?
+
+    QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_gui_training.py [--repeats 5]
+
+For each model it trains the same run (same design, data, seed, torch thread count) four
+ways, one after the other, ``--repeats`` times, and reports medians; a ratio compares
+each worker try with the headless try just before it (the machine is shared and its
+load drifts): headless (``Trainer.fit`` on the main thread); on the worker with nothing
+listening; the same with the probe below running (its wake-ups take the GIL 200 times a
+second, a cost of the measurement itself); and with the probe and the plots panel
+drawing. Throughput is the run's optimiser steps over its trainer-measured seconds. The
+probe is a 5 ms QTimer on the GUI thread: the p99 and max of its gaps are the GUI
+event-loop stalls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import time
+from dataclasses import dataclass
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+import torch
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.plots import PlotsPanel
+from app.worker import TrainingController, default_threads, warm_up
+from engine.data.load import load_data
+from engine.design import Design
+from engine.examples import load_example
+from engine.training.settings import DataSettings, TrainingSettings
+from engine.training.trainer import Trainer
+
+
+@dataclass
+class Case:
+    label: str
+    design: Design
+    settings: TrainingSettings
+    data: DataSettings
+
+
+def tiny_rnn() -> Design:
+    design = Design("tiny")
+    design.add_block("input", {"size": 2}, block_id="x")
+    design.add_block("rnn", {"hidden_size": 8}, block_id="r")
+    design.add_block("output", {"size": 1, "activation": "identity"}, block_id="y")
+    design.add_wire("x.out", "r.input")
+    design.add_wire("r.last", "y.input")
+    return design
+
+
+def cases() -> list[Case]:
+    lstm = load_example("adding")
+    return [
+        Case("RNN 8, adding T=10, batch 4 (event storm)", tiny_rnn(),
+             TrainingSettings(epochs=1, batch_size=4, device="cpu", capture_every=10),
+             DataSettings("builtin", "adding", options={"length": 10, "train_size": 1600})),
+        Case("LSTM 64, adding T=50, batch 32 (example)", lstm,
+             lstm.training.replace(epochs=1, device="cpu"),
+             DataSettings("builtin", "adding", options={"length": 50, "train_size": 800})),
+    ]
+
+
+def headless(case: Case) -> float:
+    trainer = Trainer(case.design.copy(), load_data(case.data), case.settings,
+                      listeners=[lambda event: None])
+    result = trainer.fit()
+    return result.steps / result.seconds
+
+
+def on_worker(case: Case, threads: int, panel: PlotsPanel | None, probing: bool = True
+              ) -> tuple[float, float, float, int, int]:
+    """(steps/s, stall p99 ms, stall max ms, events, event batches); NaN stalls unprobed."""
+    controller = TrainingController(panel.runs if panel else None, threads=threads)
+    ticks: list[float] = []
+    counts = [0, 0]
+
+    def count(events: list) -> None:
+        counts[0] += len(events)
+        counts[1] += 1
+
+    probe = QTimer()
+    probe.setInterval(5)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    results: list = []
+    controller.events.connect(count)
+    controller.finished.connect(results.append)
+    controller.finished.connect(loop.quit)
+    if panel is not None:
+        controller.run_started.connect(panel.begin_run)
+        controller.events.connect(panel.add_events)
+    ticks.append(time.perf_counter())
+    if probing:
+        probe.start()
+    controller.start(case.design, case.settings, case.data)
+    loop.exec()
+    probe.stop()
+    controller.shutdown(10.0)
+    gaps = np.diff(ticks) * 1000 if len(ticks) > 1 else np.array([math.nan])
+    result = results[0]
+    return (result.steps / result.seconds, float(np.percentile(gaps, 99)), float(gaps.max()),
+            counts[0], counts[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=default_threads(),
+                        help="torch intra-op threads (default: cores - 1)")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    torch.set_num_threads(args.threads)
+    warm_up()  # what a first run imports lazily, as the window does at start-up
+    panel = PlotsPanel()
+    panel.resize(1200, 800)
+    panel.show()
+    print(f"{os.cpu_count()} cores, torch {torch.__version__}, {args.threads} torch "
+          f"thread(s), medians of {args.repeats} tries (max ms: the worst try)\n")
+    header = (f"{'run':44} {'way':16} {'steps/s':>8} {'ratio':>6} {'p99 ms':>7} "
+              f"{'max ms':>7} {'events':>7} {'batches':>7}")
+    print(header)
+    print("-" * len(header))
+    for case in cases():
+        ways = {"worker": (None, False), "worker + probe": (None, True),
+                "worker + plots": (panel, True)}
+        bases: list[float] = []
+        tries: dict[str, list[tuple[float, float, float, int, int]]] = {w: [] for w in ways}
+        for _ in range(args.repeats):
+            bases.append(headless(case))
+            for way, (plots, probing) in ways.items():
+                tries[way].append(on_worker(case, args.threads, plots, probing))
+            app.processEvents()
+        print(f"{case.label:44} {'headless':16} {np.median(bases):8.1f} {1.0:6.2f}")
+        for way, results in tries.items():
+            rates = np.array([r[0] for r in results])
+            ratio = float(np.median(rates / np.array(bases)))  # each try against its neighbour
+            p99 = float(np.median([r[1] for r in results]))
+            worst = max(r[2] for r in results)
+            print(f"{'':44} {way:16} {np.median(rates):8.1f} {ratio:6.2f} {p99:7.1f} "
+                  f"{worst:7.1f} {results[-1][3]:7d} {results[-1][4]:7d}")
+
+if __name__ == "__main__":
+    main()
