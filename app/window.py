@@ -35,7 +35,7 @@ from app.worker import TrainingController
 from designer.document import DesignDocument
 from designer.editor import DesignEditor
 from engine.compiler import CompiledModel, compile_design
-from engine.data.base import DataSpec
+from engine.data.base import DataSpec, SequenceData
 from engine.design import Design
 from engine.training.events import EpochFinished, RunFailed, RunStarted, StepFinished
 from engine.training.settings import TrainingSettings
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.trained: tuple[CompiledModel, Design, DataSpec | None] | None = None
         self._run_design: Design | None = None
         self._run_spec: DataSpec | None = None
+        self._run_data: SequenceData | None = None
         self._started_at = 0.0
         self._steps_total = 0
         self.docks: dict[str, QDockWidget] = {}
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self.controller.failed.connect(self._on_failed)
         self.controller.finished.connect(self._on_finished)
         self.controller.model_ready.connect(self._on_model_ready)
+        self.controller.data_ready.connect(self._on_data_ready)
         self.controller.state_changed.connect(self._on_state_changed)
 
     # --- layout persistence -----------------------------------------------------------------
@@ -267,6 +269,7 @@ class MainWindow(QMainWindow):
             return
         self._run_design = design
         self._run_spec = self.training_panel.data_spec()
+        self._run_data = None
         self._started_at = time.monotonic()
         self._steps_total = 0
         self.controller.start(design, settings, settings.data)
@@ -333,6 +336,11 @@ class MainWindow(QMainWindow):
                 reason=result.reason, steps=result.steps, time=_clock(result.seconds)))
 
     @Slot(object)
+    def _on_data_ready(self, data: SequenceData) -> None:
+        self._run_data = data
+        self._run_spec = data.spec
+
+    @Slot(object)
     def _on_model_ready(self, state: dict) -> None:
         """Trained (or paused) weights: give them to the try-it panel and to Export."""
         design = self._run_design
@@ -343,7 +351,8 @@ class MainWindow(QMainWindow):
         model.eval()
         self.trained = (model, design, self._run_spec)
         self.act_export.setEnabled(True)
-        self.tryit.set_model(model, design, self._run_spec)
+        valid = self._run_data.valid if self._run_data is not None else None
+        self.tryit.set_model(model, design, self._run_spec, valid)
 
     @Slot()
     def export_model(self) -> None:

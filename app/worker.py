@@ -101,6 +101,8 @@ class TrainingWorker(QObject):
         A CPU ``state_dict`` copy of the weights, on pause and at the end.
     held():
         The run now holds for a pause; every event before it has been sent.
+    data_ready(object):
+        The SequenceData the run trains on, once built (for the try-it panel's examples).
     """
 
     events = Signal(list)
@@ -109,6 +111,7 @@ class TrainingWorker(QObject):
     finished = Signal(object)
     model_ready = Signal(object)
     held = Signal()
+    data_ready = Signal(object)
 
     def __init__(self, design: Design, settings: TrainingSettings,
                  data: DataSettings | SequenceData | None, *, threads: int | None = None,
@@ -166,6 +169,7 @@ class TrainingWorker(QObject):
 
                 data = load_data(data)
             trainer = Trainer(self._design, data, self._settings, listeners=[self._collect])
+            self.data_ready.emit(trainer.data)
         except Exception as exc:
             self._end_failed(exc, 0)
             return
@@ -251,6 +255,7 @@ class TrainingController(QObject):
     failed = Signal(str)
     finished = Signal(object)
     model_ready = Signal(object)
+    data_ready = Signal(object)
     state_changed = Signal(str)
 
     def __init__(self, runs: RunStore | None = None, *, threads: int | None = None,
@@ -303,6 +308,7 @@ class TrainingController(QObject):
         worker.event.connect(self.event)
         worker.failed.connect(self.failed)
         worker.model_ready.connect(self.model_ready)
+        worker.data_ready.connect(self.data_ready)
         worker.finished.connect(self._on_worker_finished)
         worker.held.connect(self._on_worker_held)
         thread.finished.connect(self._on_thread_finished)

@@ -88,6 +88,7 @@ def test_open_train_watch_pause_stop_try_save_reopen_export(qtbot: QtBot,
     assert window.trained is not None
     model, design, _spec = window.trained
     assert window.tryit.isEnabled()
+    assert window.tryit.example_combo.count() == SMALL["valid_size"]
 
     # save, reopen: the same design
     path = tmp_path / "adding.json"
