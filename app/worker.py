@@ -263,7 +263,6 @@ class TrainingController(QObject):
         super().__init__(parent)
         self.runs = runs if runs is not None else RunStore()
         self.threads = default_threads() if threads is None else threads
-        warm_up()
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._run: Run | None = None
@@ -288,6 +287,7 @@ class TrainingController(QObject):
 
         Raises RuntimeError while another run is alive (stop it and wait for ``finished``).
         """
+        warm_up()  # first run only: a pause on Train rather than on every start-up
         if self._thread is not None:
             raise RuntimeError("a run is already in progress")
         design = design.copy()
