@@ -14,7 +14,7 @@ import torch
 from PySide6.QtCore import QCoreApplication, QEvent, QThread, QTimer
 
 from app.runs import describe_run
-from app.worker import TrainingController
+from app.worker import TrainingController, warm_up
 from engine.data.base import SequenceData
 from engine.design import Design
 from engine.examples import load_example
@@ -62,6 +62,7 @@ class Probe:
 
 @pytest.fixture
 def controller(qtbot):
+    warm_up()  # the first Train's one-time imports are not what the stall probes measure
     control = TrainingController(threads=1)
     yield control
     assert control.shutdown(10.0)
