@@ -267,6 +267,9 @@ class MainWindow(QMainWindow):
             self.docks["training"].raise_()
             self.statusBar().showMessage(self.tr("Choose a data set in Data & training."), 8000)
             return
+        settings = self._usable_device(settings)
+        if settings is None:
+            return
         self._run_design = design
         self._run_spec = self.training_panel.data_spec()
         self._run_data = None
@@ -274,6 +277,25 @@ class MainWindow(QMainWindow):
         self._steps_total = 0
         self.controller.start(design, settings, settings.data)
         self.docks["plots"].raise_()
+
+    def _usable_device(self, settings: TrainingSettings) -> TrainingSettings | None:
+        """The settings, or a CPU variant if the person accepts it when the device is absent."""
+        from engine.training.device import DeviceError, resolve_device
+
+        try:
+            resolve_device(settings.device)
+        except DeviceError as exc:
+            buttons = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self, self.tr("Device not available"),
+                self.tr("{reason}\n\nTrain on the CPU instead?").format(reason=exc),
+                buttons.Yes | buttons.No, buttons.Yes)
+            if answer != buttons.Yes:
+                return None
+            self.statusBar().showMessage(self.tr("Training on the CPU: {reason}").format(
+                reason=exc), 10000)
+            return settings.replace(device="cpu")
+        return settings
 
     @Slot()
     def toggle_pause(self) -> None:
@@ -321,6 +343,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        if "out of memory" in message.lower():
+            message += self.tr("\n\nThe device ran out of memory: choose the CPU (or a "
+                               "smaller batch size) in Data & training and train again.")
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Training stopped"),
                           message, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)
