@@ -204,14 +204,19 @@ class PlotsPanel(QWidget):
         split.setStretchFactor(0, 1)
         column.addWidget(split, 1)
         self.tabs.addTab(page, title)
-        row = 0
+        col = 0
         for key in (key for key, spec in self.PLOTS.items() if spec[0] == index):
-            row = self._add_plot(key, view, row)
+            col = self._add_plot(key, view, col)
 
-    def _add_plot(self, key: str, view: pg.GraphicsLayoutWidget, row: int) -> int:
-        """Add plot ``key`` at ``row``, its legend in the row below; returns the next row."""
+    def _add_plot(self, key: str, view: pg.GraphicsLayoutWidget, col: int) -> int:
+        """Add plot ``key`` in column ``col``, its legend below it; returns the next column.
+
+        Side by side rather than stacked: the plots usually live in a wide, short dock
+        under the canvas, where stacked plots leave no height for their data.
+        """
+        row = 0
         _, title, left, bottom, legend = self.PLOTS[key]
-        plot = self.plots[key] = view.addPlot(row=row, col=0,
+        plot = self.plots[key] = view.addPlot(row=row, col=col,
                                               axisItems={"left": _Axis("left")})
         plot.setTitle(self.tr(title), color="k", size="11pt")
         font = QFont()
@@ -225,11 +230,11 @@ class PlotsPanel(QWidget):
             axis.setLabel(self.tr(text) if text else "", color="k", **{"font-size": "10pt"})
         plot.showGrid(y=True, alpha=0.12)  # horizontal lines only: half the drawing
         if not legend:
-            return row + 1
+            return col + 1
         # under the plot, not over the data: PlotItem.addItem fills ``plot.legend``
-        plot.legend = pg.LegendItem(colCount=5, labelTextColor="k", labelTextSize="9pt")
-        view.addItem(plot.legend, row=row + 1, col=0)
-        return row + 2
+        plot.legend = pg.LegendItem(colCount=3, labelTextColor="k", labelTextSize="9pt")
+        view.addItem(plot.legend, row=row + 1, col=col)
+        return col + 1
 
     def _add_items(self) -> None:
         for key, (plot, name, color, width, symbol) in self.CURVES.items():
@@ -245,8 +250,8 @@ class PlotsPanel(QWidget):
                                         interactive=False, width=16, pen="k")
         self.colorbar.setImageItem(self.heatmap, insert_in=self.plots["heatmap"])
         self.colorbar.getAxis("right").setTextPen("k")
-        self._views[2].ci.layout.setRowStretchFactor(0, 3)
-        self._views[2].ci.layout.setRowStretchFactor(1, 2)
+        self._views[2].ci.layout.setColumnStretchFactor(0, 3)
+        self._views[2].ci.layout.setColumnStretchFactor(1, 2)
         self.plots["latest"].setLogMode(y=True)
         for group, on in self.log_y.items():
             self.set_log_y(group, on)

@@ -110,9 +110,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["palette"], history)
         self.docks["palette"].raise_()
         self.resize(1440, 900)
-        self.resizeDocks([self.docks["palette"], inspector], [230, 360],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([problems], [420], Qt.Orientation.Vertical)
+        # the plots need room: below this their data areas collapse under titles and legends
+        self.plots.setMinimumHeight(380)
+        self._sized = False
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
                 tip: str = "") -> QAction:
@@ -212,6 +212,19 @@ class MainWindow(QMainWindow):
         self.controller.model_ready.connect(self._on_model_ready)
         self.controller.data_ready.connect(self._on_data_ready)
         self.controller.state_changed.connect(self._on_state_changed)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._sized:  # dock sizes only take effect once the window is laid out
+            self._sized = True
+            if QSettings().value("window/state") is None:
+                QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [230, 380],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["problems"]], [int(self.height() * 0.45)],
+                         Qt.Orientation.Vertical)
 
     # --- layout persistence -----------------------------------------------------------------
 
