@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._run_design: Design | None = None
         self._run_spec: DataSpec | None = None
         self._run_data: SequenceData | None = None
+        self._retry_on_cpu = False
         self._started_at = 0.0
         self._steps_total = 0
         self.docks: dict[str, QDockWidget] = {}
@@ -265,6 +266,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def train(self) -> None:
         """Start a run on a copy of the design, after checking that it can train."""
+        self.train_on(None)
+
+    def train_on(self, device: str | None) -> None:
+        """:meth:`train`, on ``device`` instead of the settings' device when given."""
         if self.controller.running:
             return
         analysis = self.document.flush_analysis()
@@ -280,6 +285,8 @@ class MainWindow(QMainWindow):
             self.docks["training"].raise_()
             self.statusBar().showMessage(self.tr("Choose a data set in Data & training."), 8000)
             return
+        if device is not None:
+            settings = settings.replace(device=device)
         settings = self._usable_device(settings)
         if settings is None:
             return
@@ -323,6 +330,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_state_changed(self, state: str) -> None:
+        if state == "idle" and self._retry_on_cpu:
+            self._retry_on_cpu = False
+            QTimer.singleShot(0, lambda: self.train_on("cpu"))
         running = state != "idle"
         self.act_train.setEnabled(not running)
         self.act_pause.setEnabled(running)
@@ -357,8 +367,15 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         if "out of memory" in message.lower():
-            message += self.tr("\n\nThe device ran out of memory: choose the CPU (or a "
-                               "smaller batch size) in Data & training and train again.")
+            buttons = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self, self.tr("Out of memory"),
+                self.tr("{message}\n\nThe device ran out of memory. Train again on the "
+                        "CPU?").format(message=message), buttons.Yes | buttons.No,
+                buttons.Yes)
+            self._retry_on_cpu = answer == buttons.Yes
+            self.statusBar().showMessage(message, 15000)
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Training stopped"),
                           message, QMessageBox.StandardButton.Ok, self)
         box.setWindowModality(Qt.WindowModality.WindowModal)

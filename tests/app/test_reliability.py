@@ -98,3 +98,28 @@ def test_fifty_runs_started_and_stopped_leave_nothing_behind(qtbot: QtBot) -> No
     assert after_rss - rss < 150  # 55 runs of curves are kept for comparison, by design
     assert not [t for t in window.findChildren(QThread) if t.isRunning()]
     assert len(window.controller.runs) == 55
+
+
+def test_out_of_memory_offers_to_train_again_on_the_cpu(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that fails with CUDA's out-of-memory error is restarted on the CPU if asked."""
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    window = window_with(qtbot, epochs=1)
+    started: list[object] = []
+    real_start = window.controller.start
+
+    def start(design, settings, data=None, **kwargs):
+        started.append(settings.device)
+        if len(started) == 1:  # the first run "runs out of memory" on the GPU
+            run = real_start(design, settings, DataSettings("builtin", "no_such_task"))
+            window.controller.failed.emit("CUDA out of memory. Tried to allocate 2.00 GiB")
+            return run
+        return real_start(design, settings, data, **kwargs)
+
+    monkeypatch.setattr(window.controller, "start", start)
+    window.train()
+    qtbot.waitUntil(lambda: len(started) == 2, timeout=30_000)
+    assert started[1] == "cpu"
+    qtbot.waitUntil(lambda: not window.controller.running, timeout=60_000)
+    assert window.plots.live is not None and window.plots.live.status == "completed"
