@@ -17,7 +17,7 @@ colour of the type it carries (half and half for an input that takes two types).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -31,9 +31,6 @@ from PySide6.QtWidgets import (
 from designer import style
 from designer.ports import PortFace, PortItem
 from designer.wires import WireItem
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["BlockFace", "BlockItem", "PortFace", "PortItem", "WireItem"]
 

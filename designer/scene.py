@@ -21,20 +21,18 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtGui import QPicture
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
-    QToolTip,
 )
 
 from designer import style
-from designer.compat import Wiring
 from designer.document import DesignDocument
 from designer.items import BlockFace, BlockItem, PortFace, PortItem, WireItem
-from designer.wires import wire_path
+from designer.overview import far_picture
+from designer.wiredrag import WireDrag
 from engine.catalogue import get_kind
 from engine.design import Design, Event, PortRef, Wire
 from engine.layout import is_feedback_wire
@@ -58,7 +56,10 @@ class DesignScene(QGraphicsScene):
         self._wires_of: dict[str, set[Wire]] = {}
         self.snap_enabled = True
         self._cache_scale: float | None = None  # None: device-resolution item caches
-        self._drag: _WireDrag | None = None
+        self.far = False  # zoomed far out: the view draws far_picture() instead of items
+        self.far_version = 0  # changes whenever the far picture would
+        self._far_picture: QPicture | None = None
+        self._drag: WireDrag | None = None
         self._rect_timer = QTimer(self)
         self._rect_timer.setSingleShot(True)
         self._rect_timer.timeout.connect(self._on_rect_due)
@@ -66,6 +67,7 @@ class DesignScene(QGraphicsScene):
         document.design_event.connect(self._on_design_event)
         document.design_replaced.connect(self._on_design_replaced)
         document.analysis_changed.connect(self._on_analysis_changed)
+        self.selectionChanged.connect(self._on_selection_changed)
         self._on_design_replaced(document.design)
 
     @property
@@ -86,6 +88,7 @@ class DesignScene(QGraphicsScene):
             self._add_wire(wire, place=False)
         self._place_labels(list(self.wires.values()))
         self._on_rect_due()
+        self._far_changed()
 
     def _on_design_event(self, event: Event) -> None:
         name = event.name
@@ -115,6 +118,7 @@ class DesignScene(QGraphicsScene):
                 item.syncing = False
             self._reroute(item.block_id)
         self._rect_timer.start(0)
+        self._far_changed()
 
     def _add_block(self, block_id: str) -> None:
         block = self.design.block(block_id)
@@ -126,6 +130,7 @@ class DesignScene(QGraphicsScene):
         self._wires_of.setdefault(block_id, set())
         self.addItem(item)
         self._apply_cache(item)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.far)
 
     def _add_wire(self, wire: Wire, place: bool = True) -> None:
         item = WireItem(wire)
@@ -141,6 +146,7 @@ class DesignScene(QGraphicsScene):
         if place:
             self._place_labels([item])
         self._apply_cache(item)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.far)
 
     def face(self, block_id: str) -> BlockFace:
         """What the card of ``block_id`` shows, from the design (and the latest analysis)."""
@@ -209,6 +215,30 @@ class DesignScene(QGraphicsScene):
     def cache_scale(self) -> float | None:
         return self._cache_scale
 
+    def set_far(self, far: bool) -> None:
+        """Zoomed far out, items stop painting and the view draws :meth:`far_picture`."""
+        if far == self.far:
+            return
+        self.far = far
+        for item in [*self.blocks.values(), *self.wires.values()]:
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, far)
+        self._far_changed()
+
+    def far_picture(self) -> QPicture:
+        """Every card and wire drawn plain, recorded once (see :mod:`designer.overview`)."""
+        if self._far_picture is None:
+            self._far_picture = far_picture(self.blocks.values(), self.wires.values())
+        return self._far_picture
+
+    def _far_changed(self) -> None:
+        self._far_picture = None
+        self.far_version += 1
+        if self.far:
+            self.update()
+
+    def _on_selection_changed(self) -> None:
+        self._far_changed()
+
     def _apply_cache(self, item: BlockItem | WireItem) -> None:
         scale = self._cache_scale
         if scale is None:
@@ -237,6 +267,7 @@ class DesignScene(QGraphicsScene):
         """Called by a card while Qt drags it: its wires follow."""
         if item.block_id in self.blocks:
             self._reroute(item.block_id)
+            self._far_changed()
 
     # --- analysis ---------------------------------------------------------------------------
 
@@ -250,6 +281,7 @@ class DesignScene(QGraphicsScene):
             item.set_style(self._type_of(wire.src, analysis), is_feedback_wire(self.design, wire))
         self.mark_problems(analysis)
         self._place_labels(list(self.wires.values()))
+        self._far_changed()
 
     def mark_problems(self, analysis: Analysis) -> None:
         """Colour the blocks, ports and wires that ``analysis`` has problems with."""
@@ -308,7 +340,7 @@ class DesignScene(QGraphicsScene):
         if self.document.locked:
             self.document.refuse(self.document.lock_reason)
             return
-        self._drag = _WireDrag(self, port)
+        self._drag = WireDrag(self, port)
 
     def drag_wire_to(self, pos: QPointF, screen_pos: object = None) -> None:
         if self._drag is not None:
@@ -333,55 +365,3 @@ class DesignScene(QGraphicsScene):
             if isinstance(item, PortItem):
                 return item
         return None
-
-
-class _WireDrag:
-    """One wire being dragged out of ``origin``: the ports it may reach, and why not."""
-
-    def __init__(self, scene: DesignScene, origin: PortItem) -> None:
-        self.scene = scene
-        self.origin = origin
-        wiring = Wiring(scene.design, scene.document.flush_analysis())
-        self.reasons: dict[PortItem, str] = {}
-        self.tooltips: dict[PortItem, str] = {}
-        for block in scene.blocks.values():
-            for port in block.ports.values():
-                if port.direction == origin.direction:
-                    continue
-                src, dst = self.refs(port)
-                reason = wiring.refusal(src, dst)
-                self.reasons[port] = reason
-                self.tooltips[port] = port.toolTip()
-                note = "" if reason else wiring.note(dst)
-                port.set_highlight("refused" if reason else "ok", reason or note or None)
-        self.line = QGraphicsPathItem()
-        colour = style.type_colour(origin.types[0] if len(origin.types) == 1 else None)
-        pen = QPen(colour, 2.2, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap)
-        self.line.setPen(pen)
-        self.line.setZValue(10)
-        scene.addItem(self.line)
-
-    def refs(self, other: PortItem) -> tuple[PortRef, PortRef]:
-        a = PortRef(self.origin.block_id, self.origin.name)
-        b = PortRef(other.block_id, other.name)
-        return (a, b) if self.origin.direction == "out" else (b, a)
-
-    def move(self, pos: QPointF, screen_pos: object) -> None:
-        start = self.origin.scenePos()
-        target = self.scene.port_at(pos)
-        end = target.scenePos() if target in self.reasons and not self.reasons[target] else pos
-        p1, p2 = (start, end) if self.origin.direction == "out" else (end, start)
-        path: QPainterPath = wire_path(p1, p2)
-        self.line.setPath(path)
-        if target in self.reasons and self.reasons[target] and screen_pos is not None:
-            point = screen_pos.toPoint() if isinstance(screen_pos, QPointF) else screen_pos
-            QToolTip.showText(point, self.reasons[target])  # type: ignore[arg-type]
-
-    def finish(self, pos: QPointF) -> PortItem | None:
-        target = self.scene.port_at(pos)
-        for port, tooltip in self.tooltips.items():
-            port.set_highlight("", tooltip)
-        if self.line.scene() is not None:
-            self.scene.removeItem(self.line)
-        QToolTip.hideText()
-        return target if target in self.reasons else None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QPainter,
     QPen,
+    QPixmap,
     QPolygonF,
     QWheelEvent,
 )
@@ -39,7 +40,7 @@ from designer.scene import DesignScene
 KIND_MIME = "application/x-recurrente-block-kind"
 MIN_ZOOM, MAX_ZOOM = 0.15, 3.0
 ZOOM_SETTLE_MS = 180
-FAR_CACHE_SCALE = 0.4  # pixmap scale of item caches when zoomed out beyond readable text
+FAR_PIXMAP_LIMIT = 4096  # beyond this, the far picture is replayed without a pixmap
 DOT_TILE = 8  # grid dots are drawn in tiles of 8 x 8, translated to cover the view
 
 
@@ -67,6 +68,8 @@ class DesignView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._dot_tiles: dict[float, QPolygonF] = {}
+        self._far_pixmap: QPixmap | None = None
+        self._far_key: tuple[int, float] | None = None
         self._settle = QTimer(self)  # a zoom gesture ends when the zoom rests this long
         self._settle.setSingleShot(True)
         self._settle.setInterval(ZOOM_SETTLE_MS)
@@ -103,24 +106,30 @@ class DesignView(QGraphicsView):
     def _cache_for(self, zooming: bool) -> None:
         """Choose how items cache themselves (see ``DesignScene.set_cache_scale``).
 
-        Far out (no text drawn), items keep small pixmaps that zooming only rescales.
-        Closer, they cache at device resolution for crisp text, except during a zoom
-        gesture, when the pixmaps of its start are rescaled until the zoom rests.
+        Far out (no text drawn), items do not paint at all: the scene's far picture
+        stands for them (see :mod:`designer.overview`). Closer, they cache at device
+        resolution for crisp text, except during a zoom gesture, when the pixmaps of its
+        start are rescaled until the zoom rests.
         """
         scene = self.scene()
         if not isinstance(scene, DesignScene):
             return
+        scene.set_far(self.zoom < style.LOD_TEXT)
+        if zooming:
+            self._settle.start()
         if self.zoom < style.LOD_TEXT:
-            scene.set_cache_scale(FAR_CACHE_SCALE)
-        elif zooming:
+            return  # items do not paint: the view draws the scene's far picture
+        if zooming:
             if scene.cache_scale is None:
                 scene.set_cache_scale(min(self.zoom, 2.0))
-            self._settle.start()
         else:
             scene.set_cache_scale(None)
 
     def _on_zoom_settled(self) -> None:
         self._cache_for(zooming=False)
+        scene = self.scene()
+        if isinstance(scene, DesignScene) and scene.far:
+            self.viewport().update()  # render the far picture at the zoom it rested at
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * 1.25)
@@ -285,6 +294,38 @@ class DesignView(QGraphicsView):
                 x += tile
             y += tile
         painter.restore()
+        scene = self.scene()
+        if isinstance(scene, DesignScene) and scene.far:
+            self._draw_far(painter, scene)
+
+    def _draw_far(self, painter: QPainter, scene: DesignScene) -> None:
+        """The scene's far picture, through a pixmap rendered at the zoom of the moment.
+
+        Panning then costs one blit; during a zoom gesture the pixmap is rescaled, and it
+        is rendered again when the zoom rests or the design changes.
+        """
+        picture = scene.far_picture()
+        bounds = QRectF(picture.boundingRect()).adjusted(-4, -4, 4, 4)
+        zoom = self.zoom
+        if self._far_key is not None and self._far_key[0] == scene.far_version and \
+                self._settle.isActive():
+            zoom = self._far_key[1]  # mid-gesture: rescale the pixmap we have
+        key = (scene.far_version, zoom)
+        size = QSize(math.ceil(bounds.width() * zoom), math.ceil(bounds.height() * zoom))
+        if size.width() > FAR_PIXMAP_LIMIT or size.height() > FAR_PIXMAP_LIMIT or \
+                size.isEmpty():
+            painter.drawPicture(0, 0, picture)
+            return
+        if key != self._far_key or self._far_pixmap is None:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            render = QPainter(pixmap)
+            render.scale(zoom, zoom)
+            render.translate(-bounds.topLeft())
+            render.drawPicture(0, 0, picture)
+            render.end()
+            self._far_pixmap, self._far_key = pixmap, key
+        painter.drawPixmap(bounds, self._far_pixmap, QRectF(self._far_pixmap.rect()))
 
     def _dots(self, step: float) -> QPolygonF:
         """One tile of grid dots (``DOT_TILE`` x ``DOT_TILE``), built once per spacing."""

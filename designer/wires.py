@@ -120,6 +120,10 @@ class WireItem(QGraphicsItem):
                     self._update_geometry()
                 return
 
+    def path(self) -> QPainterPath:
+        """The wire's curve in scene coordinates (the item itself never moves)."""
+        return QPainterPath(self._path)
+
     def pill_rect(self) -> QRectF:
         return QRectF(self._pill)
 
