@@ -16,9 +16,10 @@ FIRST_EXAMPLE = "adding"
 
 def run_gui(path: str | None = None, *, first_example: str = FIRST_EXAMPLE) -> int:
     """Open the main window; returns the application's exit status."""
-    import designer  # noqa: F401  (first: it works around a PySide6 6.12 refcount bug)
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
+
+    import designer  # noqa: F401  (first: it works around a PySide6 6.12 refcount bug)
 
     QCoreApplication.setOrganizationName("Recurrente")
     QCoreApplication.setApplicationName("Recurrente")
