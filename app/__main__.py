@@ -19,7 +19,7 @@ def run_gui(path: str | None = None, *, first_example: str = FIRST_EXAMPLE) -> i
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import designer  # noqa: F401  (first: it works around a PySide6 6.12 refcount bug)
+    import designer  # noqa: F401  (before any Qt call: works around a PySide6 6.12 bug)
 
     QCoreApplication.setOrganizationName("Recurrente")
     QCoreApplication.setApplicationName("Recurrente")
