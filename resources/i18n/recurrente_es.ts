@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es" sourcelanguage="en">
     <context>
         <name />
@@ -888,15 +887,6 @@ Train on the CPU instead?</source>
             <translation>época {epoch} · paso {step}/{total} · tiempo restante {eta}</translation>
         </message>
         <message>
-            <location filename="../../app/window.py" line="347" />
-            <source>
-
-The device ran out of memory: choose the CPU (or a smaller batch size) in Data &amp; training and train again.</source>
-            <translation>
-
-El dispositivo se quedó sin memoria: elige la CPU (o un tamaño de lote menor) en Datos &amp; entrenamiento y vuelve a entrenar.</translation>
-        </message>
-        <message>
             <location filename="../../app/window.py" line="349" />
             <source>Training stopped</source>
             <translation>Entrenamiento detenido</translation>
@@ -921,7 +911,11 @@ El dispositivo se quedó sin memoria: elige la CPU (o un tamaño de lote menor) 
             <source>&lt;h3&gt;Recurrente&lt;/h3&gt;&lt;p&gt;Design, train and understand recurrent neural networks: Elman RNNs, GRUs and LSTMs as taught, wired by hand, trained while you watch the gradients flow through time.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Recurrente&lt;/h3&gt;&lt;p&gt;Diseña, entrena y comprende redes neuronales recurrentes: RNN de Elman, GRU y LSTM tal como se explican en clase, conectadas a mano y entrenadas mientras ves fluir los gradientes a través del tiempo.&lt;/p&gt;</translation>
         </message>
-    </context>
+    <message><location filename="../../app/window.py" line="1" /><source>Out of memory</source><translation>Memoria agotada</translation></message><message><location filename="../../app/window.py" line="1" /><source>{message}
+
+The device ran out of memory. Train again on the CPU?</source><translation>{message}
+
+El dispositivo se quedó sin memoria. ¿Entrenar de nuevo en la CPU?</translation></message></context>
     <context>
         <name>PaletteWidget</name>
         <message>
