@@ -78,6 +78,26 @@ def warm_up() -> None:
     _warm = True
 
 
+_collector: object | None = None
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Run Python's cyclic garbage collector only on the GUI thread, from a timer.
+
+    A collection triggered on the training thread (any allocation can trigger one) may
+    free the last Python reference to a Qt widget of a closed window; shiboken then
+    destroys the widget on that thread, whose QObject destructor waits for a Qt lock
+    while the GUI thread, itself destroying widgets, waits for the GIL: a deadlock seen
+    in the test suite. pyqtgraph's GarbageCollector disables automatic collection and
+    collects from a QTimer on the thread that creates it. Once per process, GUI thread.
+    """
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _collector = GarbageCollector(interval=1.0)
+
+
 def cpu_state(model: torch.nn.Module) -> dict[str, torch.Tensor]:
     """A CPU copy of a model's weights, safe to hand to another thread."""
     return {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
@@ -263,6 +283,7 @@ class TrainingController(QObject):
         super().__init__(parent)
         self.runs = runs if runs is not None else RunStore()
         self.threads = default_threads() if threads is None else threads
+        collect_garbage_on_gui_thread()
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._run: Run | None = None
