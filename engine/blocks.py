@@ -247,7 +247,15 @@ def _fused_step(rnn: nn.RNNBase, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tenso
     return h_n, (torch.stack(cs) if cs else h_n)
 
 
-class FusedRecurrentBlock(_RecurrentBase):
+class _FusedBase(_RecurrentBase):
+    """What the blocks on PyTorch's fused layers share: stepping through the cell kernels."""
+
+    @torch.jit.unused
+    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
+        return _fused_step(self.rnn, x, h, c)
+
+
+class FusedRecurrentBlock(_FusedBase):
     """Elman RNN and PyTorch-form GRU on nn.RNN / nn.GRU (oneDNN, cuDNN)."""
 
     def __init__(self, block_id: str, phase: int, input_key: str, state_key: str, cell: str,
@@ -261,10 +269,6 @@ class FusedRecurrentBlock(_RecurrentBase):
         else:
             self.rnn = nn.GRU(input_size, hidden_size, num_layers, batch_first=True,
                               dropout=dropout, bidirectional=bidirectional)
-
-    @torch.jit.unused
-    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
-        return _fused_step(self.rnn, x, h, c)
 
     def run(self, env: dict[str, Tensor]) -> None:
         if self.probe:
@@ -283,7 +287,7 @@ class FusedRecurrentBlock(_RecurrentBase):
         self.publish(env, out, lengths, h_n, None)
 
 
-class FusedLSTMBlock(_RecurrentBase):
+class FusedLSTMBlock(_FusedBase):
     """LSTM without peepholes on nn.LSTM."""
 
     def __init__(self, block_id: str, phase: int, input_key: str, state_key: str,
@@ -293,10 +297,6 @@ class FusedLSTMBlock(_RecurrentBase):
                          num_layers, bidirectional, concat)
         self.rnn = nn.LSTM(input_size, hidden_size, num_layers, batch_first=True,
                            dropout=dropout, bidirectional=bidirectional)
-
-    @torch.jit.unused
-    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
-        return _fused_step(self.rnn, x, h, c)
 
     def run(self, env: dict[str, Tensor]) -> None:
         if self.probe:
