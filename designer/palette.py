@@ -11,7 +11,7 @@ filters by title, kind and words of the help text.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -29,18 +29,6 @@ from designer.view import KIND_MIME
 from engine.catalogue import KINDS, BlockKind
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _chip(colour: QColor, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 4, 4)
-    painter.end()
-    return QIcon(pixmap)
 
 
 def _description(kind: BlockKind) -> str:
@@ -172,7 +160,7 @@ class PaletteWidget(QWidget):
                 categories[kind.category] = parent
             item = QTreeWidgetItem(parent, [kind.title])
             item.setData(0, KIND_ROLE, kind.kind)
-            item.setIcon(0, _chip(style.category_colour(kind.category)))
+            item.setIcon(0, style.swatch(style.category_colour(kind.category), 14))
             item.setToolTip(0, f"<b>{kind.title}</b><pre>{kind.help}</pre>")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                           | Qt.ItemFlag.ItemIsDragEnabled)

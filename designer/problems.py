@@ -11,7 +11,6 @@ marks on the canvas.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from designer import style
@@ -19,18 +18,6 @@ from designer.document import DesignDocument
 from engine.validation import Analysis, Problem
 
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _mark(colour: QColor, size: int = 12) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class ProblemsWidget(QWidget):
@@ -54,7 +41,8 @@ class ProblemsWidget(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
-        self._icons = {"error": _mark(style.ERROR), "warning": _mark(style.WARNING)}
+        self._icons = {"error": style.swatch(style.ERROR, 12, round_=True),
+                       "warning": style.swatch(style.WARNING, 12, round_=True)}
         document.analysis_changed.connect(self._on_analysis_changed)
         self._on_analysis_changed(document.analysis)
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 GRID = 20.0  # snap step and background dot spacing
 
@@ -99,3 +100,19 @@ def block_height(rows: int) -> float:
 def shape_text(label: str) -> str:
     """An analysis shape label as the canvas prints it: ``(batch, T, 64)`` -> ``(B, T, 64)``."""
     return label.replace("batch", "B")
+
+
+def swatch(colour: QColor, size: int, *, round_: bool = False) -> QIcon:
+    """A small filled icon: a rounded square (palette categories) or a dot (problems)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    if round_:
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+    else:
+        painter.drawRoundedRect(1, 1, size - 2, size - 2, 4, 4)
+    painter.end()
+    return QIcon(pixmap)
