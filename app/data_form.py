@@ -16,6 +16,10 @@ Options are stored sparsely: a value equal to its default is left out of
 the form does not show (``split``, ``seed`` of a file) survive an edit as long as the data
 set or format they belong to stays the same. The form emits :attr:`DataForm.edited` after
 every change by the person, never while :meth:`DataForm.set_data` fills it in.
+
+Titles, descriptions, option labels, help and choices come from those tables in English
+and are shown through :func:`designer.engine_text.engine_text` (the ``engine`` translation
+context, whose source strings :mod:`app.i18n` generates from the same tables).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -41,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.engine_text import capitalised, choice_text, engine_text
 from engine.data.builtin import BUILTINS, BuiltinParam
 from engine.data.files import FILE_FORMATS
 from engine.params import ParamSpec
@@ -90,10 +95,13 @@ FILE_OPTIONS: dict[str, tuple[ParamSpec, ...]] = {
                   choices=("next_step", "generate")),
     ),
 }
-LABELS_HELP = QT_TR_NOOP("The allowed labels, separated by commas; their order gives the class "
-                         "ids (empty: the labels in the file, sorted).")
-_SPECIAL = {"max_length": QT_TR_NOOP("no limit"), "max_vocab": QT_TR_NOOP("no limit"),
-            "max_pairs": QT_TR_NOOP("all")}
+LABELS = QT_TRANSLATE_NOOP("DataForm", "labels")
+LABELS_HELP = QT_TRANSLATE_NOOP("DataForm", "The allowed labels, separated by commas; their "
+                                "order gives the class ids (empty: the labels in the file, "
+                                "sorted).")
+_SPECIAL = {"max_length": QT_TRANSLATE_NOOP("DataForm", "no limit"),
+            "max_vocab": QT_TRANSLATE_NOOP("DataForm", "no limit"),
+            "max_pairs": QT_TRANSLATE_NOOP("DataForm", "all")}
 
 
 class WheelGuard(QObject):
@@ -185,8 +193,8 @@ class DataForm(QWidget):
         self.builtin = compact_combo(self._wheel)
         self.builtin.setPlaceholderText(self.tr("Choose a data set"))
         for index, (name, dataset) in enumerate(BUILTINS.items()):
-            self.builtin.addItem(self.tr(dataset.title), name)
-            self.builtin.setItemData(index, self.tr(dataset.description),
+            self.builtin.addItem(engine_text(dataset.title), name)
+            self.builtin.setItemData(index, engine_text(dataset.description),
                                      Qt.ItemDataRole.ToolTipRole)
         self.builtin.activated.connect(self._on_builtin_chosen)
         self.description = QLabel()
@@ -213,8 +221,8 @@ class DataForm(QWidget):
         self.format = compact_combo(self._wheel)
         self.format.addItem(self.tr("auto (from the suffix)"), "")
         for index, (name, help_text) in enumerate(FILE_FORMATS.items(), start=1):
-            self.format.addItem(name.replace("_", " "), name)
-            self.format.setItemData(index, self.tr(help_text), Qt.ItemDataRole.ToolTipRole)
+            self.format.addItem(choice_text(name), name)
+            self.format.setItemData(index, engine_text(help_text), Qt.ItemDataRole.ToolTipRole)
         self.format.activated.connect(self._on_format_chosen)
         self.file_form.addRow(self.tr("File"), row)
         self.file_form.addRow(self.tr("Format"), self.format)
@@ -271,12 +279,13 @@ class DataForm(QWidget):
         self.builtin_editors.clear()
         name = self.builtin.currentData()
         dataset = BUILTINS.get(name) if name else None
-        self.description.setText(self.tr(dataset.description) if dataset else "")
+        self.description.setText(engine_text(dataset.description) if dataset else "")
         self.description.setVisible(dataset is not None)
         for param in dataset.params if dataset else ():
             editor = self._builtin_editor(param)
             show_value(editor, options.get(param.name, param.default))
-            self._add_row(self.builtin_form, param.name.replace("_", " "), param.help, editor)
+            self._add_row(self.builtin_form, engine_text(builtin_label(param)),
+                          engine_text(param.help), editor)
             self.builtin_editors[param.name] = editor
 
     def _builtin_editor(self, param: BuiltinParam) -> QWidget:
@@ -303,7 +312,7 @@ class DataForm(QWidget):
         for spec in FILE_OPTIONS.get(fmt, ()):
             editor = self._option_editor(spec)
             show_value(editor, options.get(spec.name, spec.default))
-            self._add_row(self.file_form, spec.label, spec.help, editor)
+            self._add_row(self.file_form, engine_text(spec.label), engine_text(spec.help), editor)
             self.file_editors[spec.name] = (editor, spec.default)
         if not fmt and suffix in (".txt", ".tsv"):
             hint = QLabel(self.tr("Choose a format to see its options; a .txt or .tsv file is "
@@ -316,7 +325,7 @@ class DataForm(QWidget):
             labels.setPlaceholderText(self.tr("from the file"))
             show_value(labels, options.get("labels"))
             labels.editingFinished.connect(self._on_labels_edited)
-            self._add_row(self.file_form, "labels", LABELS_HELP, labels)
+            self._add_row(self.file_form, self.tr(LABELS), self.tr(LABELS_HELP), labels)
             self.file_editors["labels"] = (labels, [])
 
     def _option_editor(self, spec: ParamSpec) -> QWidget:
@@ -327,7 +336,7 @@ class DataForm(QWidget):
         if spec.type == "choice":
             combo = compact_combo(self._wheel)
             for choice in spec.choices:
-                combo.addItem(self.tr(choice.replace("_", " ")), choice)
+                combo.addItem(choice_text(choice), choice)
             combo.activated.connect(self.edited)
             return combo
         spin = self._wheel.guard(QSpinBox())
@@ -339,10 +348,10 @@ class DataForm(QWidget):
         return spin
 
     def _add_row(self, form: QFormLayout, label: str, help_text: str, editor: QWidget) -> None:
-        text = self.tr(label)
-        title = QLabel(text[:1].upper() + text[1:])
+        """Add ``editor`` under ``label``; both strings already in the interface language."""
+        title = QLabel(capitalised(label))
         for widget in (title, editor):
-            widget.setToolTip(self.tr(help_text))
+            widget.setToolTip(help_text)
         form.addRow(title, editor)
 
     # --- the person's edits -----------------------------------------------------------------
@@ -383,6 +392,11 @@ class DataForm(QWidget):
 
     def _shown_file_options(self) -> dict[str, Any]:
         return {name: value_of(editor) for name, (editor, _default) in self.file_editors.items()}
+
+
+def builtin_label(param: BuiltinParam) -> str:
+    """The English label of a built-in data set's parameter (its name with spaces)."""
+    return param.name.replace("_", " ")
 
 
 def _form(parent: QWidget | None = None) -> QFormLayout:

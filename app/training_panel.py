@@ -3,7 +3,8 @@
 The panel shows a design's :class:`~engine.training.settings.TrainingSettings` as forms
 generated from the engine's tables: the data set (:class:`app.data_form.DataForm`), then
 every number of :data:`~engine.training.settings.SETTING_SPECS` in the groups of the
-lecture (Optimiser, Schedule, Gradients) with the spec's range and help, and the device,
+lecture (Optimiser, Schedule, Gradients) with the spec's range and help (translated by
+:func:`designer.engine_text.engine_text`, as all text from the engine), and the device,
 from :func:`~engine.training.device.available_devices`, where a device this machine cannot
 use stays in the list, disabled, with the reason beside it.
 
@@ -30,7 +31,15 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QStandardItemModel, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,6 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.data_form import DataForm, WheelGuard, compact_combo, show_value
+from designer.engine_text import capitalised, choice_text, engine_text
 from engine.data.base import DataSpec
 from engine.data.load import load_data
 from engine.design import Design
@@ -58,14 +68,16 @@ from engine.training.settings import SETTING_SPECS, DataSettings, TrainingSettin
 from engine.validation import Problem
 
 DEBOUNCE_MS = 300
-GROUPS = ((QT_TR_NOOP("Optimiser"), ("optimizer", "learning_rate", "momentum", "weight_decay")),
-          (QT_TR_NOOP("Schedule"), ("epochs", "batch_size", "validation_fraction", "seed",
-                                    "early_stopping")),
-          (QT_TR_NOOP("Gradients"), ("clip", "clip_threshold", "tbptt", "capture_every")))
-CHOICES = {"adam": "Adam", "sgd": "SGD", "rmsprop": "RMSprop", "none": QT_TR_NOOP("none"),
-           "norm": QT_TR_NOOP("by norm"), "value": QT_TR_NOOP("by value")}
-SPECIAL = {"tbptt": QT_TR_NOOP("off (full BPTT)"), "capture_every": QT_TR_NOOP("never"),
-           "early_stopping": QT_TR_NOOP("off")}
+GROUPS = ((QT_TRANSLATE_NOOP("TrainingPanel", "Optimiser"),
+           ("optimizer", "learning_rate", "momentum", "weight_decay")),
+          (QT_TRANSLATE_NOOP("TrainingPanel", "Schedule"),
+           ("epochs", "batch_size", "validation_fraction", "seed", "early_stopping")),
+          (QT_TRANSLATE_NOOP("TrainingPanel", "Gradients"),
+           ("clip", "clip_threshold", "tbptt", "capture_every")))
+OTHER = QT_TRANSLATE_NOOP("TrainingPanel", "Other")
+SPECIAL = {"tbptt": QT_TRANSLATE_NOOP("TrainingPanel", "off (full BPTT)"),
+           "capture_every": QT_TRANSLATE_NOOP("TrainingPanel", "never"),
+           "early_stopping": QT_TRANSLATE_NOOP("TrainingPanel", "off")}
 DECIMALS = {"momentum": (3, 0.05), "weight_decay": (8, 1e-4), "validation_fraction": (2, 0.05)}
 RED, GREEN, GREY = "#B91C1C", "#15803D", "#6B7280"
 
@@ -208,15 +220,15 @@ class TrainingPanel(QWidget):
         shown = {name for _title, names in GROUPS for name in names}
         extra = tuple(name for name in SETTING_SPECS if name not in shown)
         labels: list[QLabel] = []
-        for title, names in (*GROUPS, *([(QT_TR_NOOP("Other"), extra)] if extra else [])):
+        for title, names in (*GROUPS, *([(OTHER, extra)] if extra else [])):
             form = QWidget()
             layout = _form(form)
             for name in names:
                 spec = SETTING_SPECS[name]
                 editor = self._editor(spec)
-                label = QLabel(_capital(self.tr(spec.label)))
+                label = QLabel(capitalised(engine_text(spec.label)))
                 for widget in (label, editor):
-                    widget.setToolTip(self.tr(spec.help))
+                    widget.setToolTip(engine_text(spec.help))
                 layout.addRow(label, editor)
                 labels.append(label)
                 self.editors[name] = editor
@@ -246,7 +258,7 @@ class TrainingPanel(QWidget):
         if spec.type == "choice":
             combo = compact_combo(self._wheel)
             for choice in spec.choices:
-                combo.addItem(self.tr(CHOICES.get(choice, choice)), choice)
+                combo.addItem(choice_text(choice), choice)
             combo.activated.connect(lambda _i: self._on_setting_edited(name, combo.currentData()))
             return combo
         spin: QSpinBox | QDoubleSpinBox
@@ -392,9 +404,10 @@ class TrainingPanel(QWidget):
             self._show(self.tr("The data set cannot be used:") + "<br>" + _html(error), RED)
             self.fit_checked.emit((None, [Problem(error, None, code="data_load")]))
             return
+        given, target = self._spec_texts(spec)
         lines = [f"<b>{_html(spec.name)}</b>",
-                 self.tr("Input: {text}").format(text=_html(spec.input_text())),
-                 self.tr("Target: {text}").format(text=_html(spec.target_text()))]
+                 self.tr("Input: {text}").format(text=_html(given)),
+                 self.tr("Target: {text}").format(text=_html(target))]
         problems: list[Problem] = []
         if self._design is not None:
             try:
@@ -414,6 +427,36 @@ class TrainingPanel(QWidget):
         self.check_label.setText("<br>".join(lines))
         self.fit_checked.emit((spec, problems))
 
+    def _spec_texts(self, spec: DataSpec) -> tuple[str, str]:
+        """The input and the target of ``spec`` in words, as ``DataSpec.input_text`` and
+        ``target_text`` say them in English, in the interface language."""
+        n = spec.input_size
+        sequences = spec.input_mode == "sequence"
+        if spec.input_mode == "none":
+            given = self.tr("no input")
+        elif spec.input_kind == "tokens":
+            given = (self.tr("sequences of tokens (vocabulary {n})") if sequences
+                     else self.tr("single elements of tokens (vocabulary {n})"))
+        elif sequences:
+            given = (self.tr("sequences of {n} feature") if n == 1
+                     else self.tr("sequences of {n} features"))
+        else:
+            given = (self.tr("single elements of {n} feature") if n == 1
+                     else self.tr("single elements of {n} features"))
+        size = spec.target_size
+        what = {"class": self.tr("one of {n} classes"),
+                "multi_hot": self.tr("{n} on/off units"),
+                "real": self.tr("{n} real value") if size == 1 else self.tr("{n} real values")}
+        if not spec.per_step:
+            where = self.tr("per example")
+        elif spec.aligned:
+            where = self.tr("at every step")
+        else:
+            where = self.tr("as a sequence of its own length")
+        if spec.target_kind not in what:  # a kind this panel does not know: the engine's words
+            return given.format(n=n), spec.target_text()
+        return given.format(n=n), f"{what[spec.target_kind].format(n=size)} {where}"
+
     def _show(self, text: str, colour: str) -> None:
         self.check_label.setText(f"<span style='color:{colour}'>{text}</span>")
 
@@ -425,10 +468,6 @@ def _key(data: DataSettings) -> str:
 def _html(text: str) -> str:
     """Escaped, with break opportunities after '/' so a long path wraps."""
     return html.escape(text).replace("/", "/\u200b")
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _form(parent: QWidget) -> QFormLayout:

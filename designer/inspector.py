@@ -3,8 +3,9 @@
 The form is generated from the block kind's declared parameters
 (:class:`engine.params.ParamSpec`): an integer becomes a spin box with the spec's range, a
 number a decimal spin box, a flag a check box, a choice a combo box; each carries the
-parameter's help as its tooltip. Every edit is one undoable ``SetParam`` command (spin
-boxes commit on Enter, focus loss or an arrow step, not on every keystroke). A value the
+parameter's help as its tooltip (the catalogue's English, translated by
+:func:`designer.engine_text.engine_text`). Every edit is one undoable ``SetParam`` command
+(spin boxes commit on Enter, focus loss or an arrow step, not on every keystroke). A value the
 design refuses, or any edit while the document is locked by a training run, is refused
 with the reason and the editor returns to the model's value.
 
@@ -16,6 +17,7 @@ is always what the model says, whichever way the model was changed.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
 from designer import style
 from designer.commands import RenameBlock, SetParam
 from designer.document import DesignDocument
+from designer.engine_text import choice_text, engine_text
 from designer.equations import block_math
 from engine.catalogue import get_kind
 from engine.design import Event
@@ -135,9 +138,9 @@ class InspectorWidget(QScrollArea):
         assert spec is not None
         for param in spec.params:
             editor = self._editor(param)
-            editor.setToolTip(param.help)
-            label = QLabel(param.label)
-            label.setToolTip(param.help)
+            editor.setToolTip(engine_text(param.help))
+            label = QLabel(engine_text(param.label))
+            label.setToolTip(engine_text(param.help))
             self.form.addRow(label, editor)
             self.editors[param.name] = editor
         self._on_locked_changed(self.document.locked, self.document.lock_reason)
@@ -151,7 +154,7 @@ class InspectorWidget(QScrollArea):
         if param.type == "choice":
             combo = QComboBox()
             for choice in param.choices:
-                combo.addItem(choice.replace("_", " "), choice)
+                combo.addItem(choice_text(choice), choice)
             combo.activated.connect(lambda index: self._commit(name, combo.itemData(index)))
             return combo
         if param.type == "int":
@@ -181,14 +184,15 @@ class InspectorWidget(QScrollArea):
         spec = get_kind(block.kind)
         assert spec is not None
         colour = style.category_colour(spec.category).name()
+        title = html.escape(engine_text(spec.title))
         self.title.setText(f"<span style='color:{colour}; font-size:15px'>■</span> "
-                           f"<b style='font-size:14px'>{spec.title}</b> "
+                           f"<b style='font-size:14px'>{title}</b> "
                            f"<span style='color:#6B7280'>· {block.id}</span>")
         if not self.name.hasFocus():
             self.name.setText(block.name)
         for name, editor in self.editors.items():
             self._show_value(editor, block.params[name])
-        self.help.setText(spec.help.splitlines()[0] if spec.help else "")
+        self.help.setText(engine_text(spec.help).splitlines()[0] if spec.help else "")
         self._refresh_math()
 
     def _show_value(self, editor: QWidget, value: Any) -> None:
@@ -240,7 +244,8 @@ class InspectorWidget(QScrollArea):
             editor.setEnabled(not locked)
             spec = get_kind(self.document.design.block(self.block_id).kind) \
                 if self.block_id in self.document.design.blocks else None
-            help_text = spec.param(param).help if spec and spec.param(param) else ""
+            spec_param = spec.param(param) if spec else None
+            help_text = engine_text(spec_param.help) if spec_param is not None else ""
             editor.setToolTip(reason if locked else help_text)
 
     # --- widgets -> commands ----------------------------------------------------------------

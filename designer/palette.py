@@ -5,10 +5,13 @@ appears here without touching the designer. Each entry shows the kind's title wi
 in its category's colour and a one-line description; its tooltip has the kind's help (the
 lecture's equations). Drag an entry onto the canvas to place a block where it is dropped,
 or double-click it (or press Enter) to add one at the centre of the view; the search box
-filters by title, kind and words of the help text.
+filters by title, kind and words of the help text, in English and in the interface
+language (the catalogue's text is translated with :func:`designer.engine_text.engine_text`).
 """
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QMimeData, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer import style
+from designer.engine_text import engine_text
 from designer.view import KIND_MIME
 from engine.catalogue import KINDS, BlockKind
 
@@ -32,7 +36,9 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _description(kind: BlockKind) -> str:
-    return kind.help.splitlines()[0].rstrip(".") if kind.help else kind.title
+    """The first line of the kind's help, translated, without its full stop."""
+    return engine_text(kind.help).splitlines()[0].rstrip(".") if kind.help \
+        else engine_text(kind.title)
 
 
 class _EntryDelegate(QStyledItemDelegate):
@@ -72,7 +78,7 @@ class _EntryDelegate(QStyledItemDelegate):
         title_font = style.ui_font(13, semibold=True)
         painter.setFont(title_font)
         painter.drawText(text_left, rect.top() + 4, width, 18, Qt.AlignmentFlag.AlignLeft
-                         | Qt.AlignmentFlag.AlignVCenter, spec.title)
+                         | Qt.AlignmentFlag.AlignVCenter, index.data())
         painter.setPen(style.MUTED)
         small = style.ui_font(11)
         painter.setFont(small)
@@ -150,7 +156,7 @@ class PaletteWidget(QWidget):
         for kind in kinds:
             parent = categories.get(kind.category)
             if parent is None:
-                parent = QTreeWidgetItem(self.tree, [self.tr(kind.category).upper()])
+                parent = QTreeWidgetItem(self.tree, [engine_text(kind.category).upper()])
                 parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = style.ui_font(11, bold=True)
                 font.setLetterSpacing(font.SpacingType.PercentageSpacing, 108)
@@ -158,10 +164,12 @@ class PaletteWidget(QWidget):
                 parent.setForeground(0, style.category_colour(kind.category))
                 parent.setExpanded(True)
                 categories[kind.category] = parent
-            item = QTreeWidgetItem(parent, [kind.title])
+            title = engine_text(kind.title)
+            item = QTreeWidgetItem(parent, [title])
             item.setData(0, KIND_ROLE, kind.kind)
             item.setIcon(0, style.swatch(style.category_colour(kind.category), 14))
-            item.setToolTip(0, f"<b>{kind.title}</b><pre>{kind.help}</pre>")
+            item.setToolTip(0, f"<b>{html.escape(title)}</b>"
+                               f"<pre>{html.escape(engine_text(kind.help))}</pre>")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                           | Qt.ItemFlag.ItemIsDragEnabled)
             self._items[kind.kind] = item
@@ -178,7 +186,8 @@ class PaletteWidget(QWidget):
         words = text.casefold().split()
         for kind, item in self._items.items():
             spec = KINDS[kind]
-            haystack = f"{spec.title} {spec.kind} {spec.category} {spec.help}".casefold()
+            texts = (spec.title, spec.category, spec.help)
+            haystack = " ".join((spec.kind, *texts, *map(engine_text, texts))).casefold()
             item.setHidden(not all(w in haystack for w in words))
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
