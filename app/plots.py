@@ -95,8 +95,25 @@ def _powers(low: float, high: float) -> list[tuple[float, str]]:
             for e in range(math.ceil(low), math.floor(high) + 1) if e % step == 0]
 
 
+class _TabBuilt(dict):
+    """``plots`` and ``curves`` of a :class:`PlotsPanel`: a missing key builds its tab."""
+
+    def __init__(self, build: Any) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> Any:
+        self._build(key)
+        return dict.__getitem__(self, key)
+
+
 class PlotsPanel(QWidget):
-    """Live plots of the runs in ``runs`` (see the module docstring)."""
+    """Live plots of the runs in ``runs`` (see the module docstring).
+
+    A tab's plots are built the first time they are needed (the tab is drawn, or one of
+    its plots or curves is asked for): twelve pyqtgraph plots cost a quarter of a second,
+    a pause the window should not take while it starts.
+    """
 
     TABS = (QT_TR_NOOP("Loss"), QT_TR_NOOP("Gradient norm"), QT_TR_NOOP("Through time"),
             QT_TR_NOOP("Compare runs"))
@@ -136,13 +153,14 @@ class PlotsPanel(QWidget):
         self.runs = runs if runs is not None else RunStore()
         self.live: Run | None = None  # receives events
         self.shown: Run | None = None  # drawn in the first three tabs
-        self.plots: dict[str, pg.PlotItem] = {}
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.plots: dict[str, pg.PlotItem] = _TabBuilt(self._build_tab_of_plot)
+        self.curves: dict[str, pg.PlotDataItem] = _TabBuilt(self._build_tab_of_curve)
         self.named: dict[str, dict[str, pg.PlotDataItem]] = {"blocks": {}, "matrices": {},
                                                              "compare": {}}
         self.log_boxes: dict[str, QCheckBox] = {}
         self.log_y = {group: first for group, (_, _, first) in LOG_GROUPS.items()}
-        self._views: list[pg.GraphicsLayoutWidget] = []
+        self._views: dict[int, pg.GraphicsLayoutWidget] = {}
+        self._splits: list[QSplitter] = []
         self._dirty = True
         self._captures = -1
         self._whole_epochs: bool | None = None
@@ -164,7 +182,6 @@ class PlotsPanel(QWidget):
                   3: (self.quantity_combo, self.run_list)}
         for index, title in enumerate(self.TABS):
             self._add_tab(index, self.tr(title), *extras.get(index, (None, None)))
-        self._add_items()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.timer = QTimer(self)
         self.timer.setInterval(100)
@@ -192,21 +209,68 @@ class PlotsPanel(QWidget):
             button.clicked.connect(lambda _=False, kind=kind: self._ask_export(None, kind))
             bar.addWidget(button)
         column.addLayout(bar)
-        view = pg.GraphicsLayoutWidget()
-        view.setBackground("w")
-        view.ci.setContentsMargins(4, 4, 12, 4)
-        self._views.append(view)
         split = QSplitter()
-        split.addWidget(view)
+        split.addWidget(QWidget())  # where the tab's plots go once built
         if side is not None:
             side.setMaximumWidth(280)
             split.addWidget(side)
         split.setStretchFactor(0, 1)
+        self._splits.append(split)
         column.addWidget(split, 1)
         self.tabs.addTab(page, title)
-        col = 0
-        for key in (key for key, spec in self.PLOTS.items() if spec[0] == index):
-            col = self._add_plot(key, view, col)
+
+    def build_tab(self, index: int) -> pg.GraphicsLayoutWidget:
+        """The view of tab ``index``, with its plots and items (built on the first call)."""
+        view = self._views.get(index)
+        if view is not None:
+            return view
+        view = self._views[index] = pg.GraphicsLayoutWidget()
+        view.setBackground("w")
+        view.ci.setContentsMargins(4, 4, 12, 4)
+        keys = [key for key, spec in self.PLOTS.items() if spec[0] == index]
+        for col, key in enumerate(keys):
+            self._add_plot(key, view, col)
+        for key, (plot, name, color, width, symbol) in self.CURVES.items():
+            if plot in keys:
+                dict.__setitem__(self.curves, key, _line(
+                    self.plots[plot], self.tr(name) if name else "", color, width, symbol))
+        if index == 1:
+            self.threshold_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(
+                PALETTE[3], width=1.5, style=Qt.PenStyle.DashLine))
+            self.threshold_line.hide()
+            self.plots["norm"].addItem(self.threshold_line, ignoreBounds=True)
+        elif index == 2:
+            self._add_heatmap(view)
+        for group, (tab, _, _) in LOG_GROUPS.items():
+            if tab == index:
+                self.set_log_y(group, self.log_y[group])
+        placeholder = self._splits[index].replaceWidget(0, view)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        return view
+
+    def build_all(self) -> None:
+        """Build every tab now (exports, tests)."""
+        for index in range(len(self.TABS)):
+            self.build_tab(index)
+
+    def _build_tab_of_plot(self, key: str) -> None:
+        if key not in self.PLOTS:
+            raise KeyError(key)
+        self.build_tab(self.PLOTS[key][0])
+
+    def _build_tab_of_curve(self, key: str) -> None:
+        if key not in self.CURVES:
+            raise KeyError(key)
+        self.build_tab(self.PLOTS[self.CURVES[key][0]][0])
+
+    def __getattr__(self, name: str) -> Any:
+        # items of a tab not yet built: build it (Qt's own attributes never get here)
+        tab = {"threshold_line": 1, "heatmap": 2, "colorbar": 2}.get(name)
+        if tab is None:
+            raise AttributeError(name)
+        self.build_tab(tab)
+        return self.__dict__[name]
 
     def _add_plot(self, key: str, view: pg.GraphicsLayoutWidget, col: int) -> int:
         """Add plot ``key`` in column ``col``, its legend below it; returns the next column.
@@ -216,8 +280,8 @@ class PlotsPanel(QWidget):
         """
         row = 0
         _, title, left, bottom, legend = self.PLOTS[key]
-        plot = self.plots[key] = view.addPlot(row=row, col=col,
-                                              axisItems={"left": _Axis("left")})
+        plot = view.addPlot(row=row, col=col, axisItems={"left": _Axis("left")})
+        dict.__setitem__(self.plots, key, plot)
         plot.setTitle(self.tr(title), color="k", size="11pt")
         font = QFont()
         font.setPointSize(10)
@@ -236,25 +300,16 @@ class PlotsPanel(QWidget):
         view.addItem(plot.legend, row=row + 1, col=col)
         return col + 1
 
-    def _add_items(self) -> None:
-        for key, (plot, name, color, width, symbol) in self.CURVES.items():
-            self.curves[key] = _line(self.plots[plot], self.tr(name) if name else "", color,
-                                     width, symbol)
-        self.threshold_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(
-            PALETTE[3], width=1.5, style=Qt.PenStyle.DashLine))
-        self.threshold_line.hide()
-        self.plots["norm"].addItem(self.threshold_line, ignoreBounds=True)
+    def _add_heatmap(self, view: pg.GraphicsLayoutWidget) -> None:
         self.heatmap = pg.ImageItem(axisOrder="row-major")
         self.plots["heatmap"].addItem(self.heatmap)
         self.colorbar = pg.ColorBarItem(values=(-6, 0), colorMap=pg.colormap.get("viridis"),
                                         interactive=False, width=16, pen="k")
         self.colorbar.setImageItem(self.heatmap, insert_in=self.plots["heatmap"])
         self.colorbar.getAxis("right").setTextPen("k")
-        self._views[2].ci.layout.setColumnStretchFactor(0, 3)
-        self._views[2].ci.layout.setColumnStretchFactor(1, 2)
+        view.ci.layout.setColumnStretchFactor(0, 3)
+        view.ci.layout.setColumnStretchFactor(1, 2)
         self.plots["latest"].setLogMode(y=True)
-        for group, on in self.log_y.items():
-            self.set_log_y(group, on)
 
     # --- public slots and methods -----------------------------------------------------------
 
@@ -302,7 +357,8 @@ class PlotsPanel(QWidget):
         """Logarithmic y for the plots of a group: "loss", "gradients" or "compare"."""
         self.log_y[group] = on
         for key in LOG_GROUPS[group][1]:
-            self.plots[key].setLogMode(y=on)
+            if key in self.plots:  # the others take it when their tab is built
+                self.plots[key].setLogMode(y=on)
         box = self.log_boxes[group]
         if box.isChecked() != on:
             box.setChecked(on)
@@ -319,8 +375,8 @@ class PlotsPanel(QWidget):
 
     def export_png(self, path: str | Path, plot: str | None = None) -> None:
         """Write one plot (a key of :attr:`plots`) or the whole visible tab as PNG."""
-        self.refresh()
-        target = self.plots[plot] if plot else self._views[self.tabs.currentIndex()].ci
+        self.refresh(force=True)
+        target = self.plots[plot] if plot else self.build_tab(self.tabs.currentIndex()).ci
         exporter = pyqtgraph.exporters.ImageExporter(target)
         exporter.parameters()["width"] = max(800, int(target.boundingRect().width()))
         exporter.export(str(path))
@@ -331,7 +387,7 @@ class PlotsPanel(QWidget):
         Hidden curves are left out. The heatmap writes one curve per captured training
         step, ``x`` the time step and ``y`` ||dL/dh(t)||. Returns the number of data rows.
         """
-        self.refresh()
+        self.refresh(force=True)
         tab = self.tabs.currentIndex()
         keys = [plot] if plot else [k for k, spec in self.PLOTS.items() if spec[0] == tab]
         block = self.block_combo.currentData()
@@ -349,8 +405,14 @@ class PlotsPanel(QWidget):
     # --- drawing ----------------------------------------------------------------------------
 
     @Slot()
-    def refresh(self) -> None:
-        """Hand the buffers to the visible tab's items (the timer calls this when needed)."""
+    def refresh(self, force: bool = False) -> None:
+        """Hand the buffers to the visible tab's items (the timer calls this when needed).
+
+        A hidden panel draws nothing (it is drawn when shown) unless ``force`` is given.
+        """
+        if not (force or self.isVisible()):
+            self._dirty = True
+            return
         self._dirty = False
         tab, run = self.tabs.currentIndex(), self.shown
         self._sync_run_names()
@@ -401,6 +463,8 @@ class PlotsPanel(QWidget):
             legend.addItem(curve, curve.name())
 
     def _place_threshold(self) -> None:
+        if 1 not in self._views:
+            return
         threshold = self.shown.series.threshold if self.shown is not None else 0.0
         self.threshold_line.setVisible(threshold > 0)
         if threshold > 0:
@@ -474,17 +538,21 @@ class PlotsPanel(QWidget):
     @Slot()
     def _on_timer(self) -> None:
         """Draw what arrived, now, and wait longer next time if drawing was slow."""
-        if not self._dirty:
+        if not self._dirty or not self.isVisible():
             return
         started = time.perf_counter()
         self.refresh()
-        self._views[self.tabs.currentIndex()].viewport().repaint()
+        self.build_tab(self.tabs.currentIndex()).viewport().repaint()
         busy = time.perf_counter() - started
         self.timer.setInterval(int(min(1000.0, max(100.0, 1000 * busy / MAX_DUTY))))
 
     @Slot(int)
     def _on_tab_changed(self, _index: int) -> None:
         self._captures = -1
+        self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
         self.refresh()
 
     @Slot(int)
@@ -494,7 +562,8 @@ class PlotsPanel(QWidget):
 
     @Slot()
     def _on_compare_changed(self) -> None:
-        self._refresh_compare()
+        if 3 in self._views:  # else drawn when the tab is built
+            self._refresh_compare()
 
     @Slot(QListWidgetItem)
     def _on_run_double_clicked(self, item: QListWidgetItem) -> None:

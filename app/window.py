@@ -13,9 +13,9 @@ progress bar, and gives the trained weights to the try-it panel and the Export d
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,17 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.files import FileController
-from app.plots import PlotsPanel
-from app.training_panel import TrainingPanel
-from app.tryit import TryItPanel
-from app.worker import TrainingController
+from app.preload import Preloader
 from designer.document import DesignDocument
 from designer.editor import DesignEditor
-from engine.compiler import CompiledModel, compile_design
-from engine.data.base import DataSpec, SequenceData
 from engine.design import Design
 from engine.training.events import EpochFinished, RunFailed, RunStarted, StepFinished
 from engine.training.settings import TrainingSettings
+
+if TYPE_CHECKING:  # these import torch: the window loads them on a Preloader's thread
+    from app.plots import PlotsPanel
+    from app.training_panel import TrainingPanel
+    from app.tryit import TryItPanel
+    from app.worker import TrainingController
+    from engine.compiler import CompiledModel
+    from engine.data.base import DataSpec, SequenceData
 
 
 def _clock(seconds: float) -> str:
@@ -49,7 +52,14 @@ def _clock(seconds: float) -> str:
 class MainWindow(QMainWindow):
     """Recurrente's window (see the module docstring)."""
 
-    def __init__(self, design: Design | None = None) -> None:
+    def __init__(self, design: Design | None = None, *,
+                 preloader: Preloader | None = None) -> None:
+        """Build the window; with a ``preloader``, the torch-based panels come later.
+
+        Without one, everything is built at once (importing torch on this thread). With
+        one, the Data & training, plots and try-it docks show a loading note until the
+        preloader's imports are done; a Train pressed meanwhile starts when they are.
+        """
         super().__init__()
         self.setObjectName("MainWindow")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
@@ -57,27 +67,41 @@ class MainWindow(QMainWindow):
         self.document = DesignDocument(design)
         self.editor = DesignEditor(self.document, self)
         self.setCentralWidget(self.editor)
-        self.training_panel = TrainingPanel()
-        self.controller = TrainingController(parent=self)
-        self.plots = PlotsPanel(self.controller.runs)
-        self.tryit = TryItPanel()
+        self.training_panel: TrainingPanel | None = None
+        self.controller: TrainingController | None = None
+        self.plots: PlotsPanel | None = None
+        self.tryit: TryItPanel | None = None
         self.files = FileController(self)
         self.trained: tuple[CompiledModel, Design, DataSpec | None] | None = None
         self._run_design: Design | None = None
         self._run_spec: DataSpec | None = None
         self._run_data: SequenceData | None = None
         self._retry_on_cpu = False
+        self._train_when_ready = False
         self._started_at = 0.0
         self._steps_total = 0
+        self.preloader = preloader
         self.docks: dict[str, QDockWidget] = {}
         self._build_docks()
         self._build_actions()
         self._build_toolbar()
         self._build_status()
         self._connect()
-        self.training_panel.set_design(self.document.design)
         self.files.update_title()
         self._restore_layout()
+        if preloader is None:
+            self._attach_training()
+        elif preloader.done:
+            self._on_preloaded()
+        else:
+            queued = Qt.ConnectionType.QueuedConnection
+            preloader.ready.connect(self._on_preloaded, queued)
+            preloader.failed.connect(self._on_preload_failed, queued)
+
+    @property
+    def training_ready(self) -> bool:
+        """Whether the torch-based panels are built (training can start)."""
+        return self.controller is not None
 
     # --- construction ---------------------------------------------------------------------
 
@@ -96,13 +120,12 @@ class MainWindow(QMainWindow):
         self._dock("palette", self.tr("Blocks"), self.editor.palette, left)
         history = self._dock("history", self.tr("History"), self.editor.undo_view, left)
         inspector = self._dock("inspector", self.tr("Inspector"), self.editor.inspector, right)
-        training = self._dock("training", self.tr("Data && training"), self.training_panel,
-                              right)
+        training = self._dock("training", self.tr("Data && training"), _loading_note(), right)
         self.tabifyDockWidget(inspector, training)
         inspector.raise_()
         problems = self._dock("problems", self.tr("Problems"), self.editor.problems, bottom)
-        plots = self._dock("plots", self.tr("Training plots"), self.plots, bottom)
-        tryit = self._dock("tryit", self.tr("Try it"), self.tryit, bottom)
+        plots = self._dock("plots", self.tr("Training plots"), _loading_note(), bottom)
+        tryit = self._dock("tryit", self.tr("Try it"), _loading_note(), bottom)
         unrolled = self._dock("unrolled", self.tr("Unrolled in time"), self.editor.unrolled,
                               bottom)
         for dock in (plots, tryit, unrolled):
@@ -111,9 +134,79 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["palette"], history)
         self.docks["palette"].raise_()
         self.resize(1440, 900)
+        self._sized = False
+
+    def _attach_training(self) -> None:
+        """Build the torch-based panels into their docks and connect them (once)."""
+        if self.controller is not None:
+            return
+        from app.plots import PlotsPanel
+        from app.training_panel import TrainingPanel
+        from app.worker import TrainingController
+
+        self.training_panel = TrainingPanel()
+        self.controller = TrainingController(parent=self)
+        self.plots = PlotsPanel(self.controller.runs)
         # the plots need room: below this their data areas collapse under titles and legends
         self.plots.setMinimumHeight(380)
-        self._sized = False
+        self._put("training", self.training_panel)
+        self._put("plots", self.plots)
+        tryit = self.docks["tryit"]
+        # a tabified dock behind another counts as visible: ask what is on screen
+        if self.preloader is None or not tryit.visibleRegion().isEmpty():
+            self.ensure_tryit()
+        else:  # a tenth of a second of plots, built when first looked at or needed
+            tryit.visibilityChanged.connect(self._on_tryit_visible)
+        self.training_panel.settings_edited.connect(self._on_settings_edited)
+        controller = self.controller
+        controller.run_started.connect(self.plots.begin_run)
+        controller.events.connect(self.plots.add_events)
+        controller.events.connect(self._on_events)
+        controller.failed.connect(self._on_failed)
+        controller.finished.connect(self._on_finished)
+        controller.model_ready.connect(self._on_model_ready)
+        controller.data_ready.connect(self._on_data_ready)
+        controller.state_changed.connect(self._on_state_changed)
+        self.training_panel.set_design(self.document.design)
+        self.act_train.setEnabled(True)
+        self.act_train.setToolTip(self.tr("Train the design on its data set"))
+
+    def _put(self, key: str, widget: QWidget) -> None:
+        old = self.docks[key].widget()
+        self.docks[key].setWidget(widget)
+        old.deleteLater()
+
+    def ensure_tryit(self) -> TryItPanel:
+        """The try-it panel, built on the first call."""
+        if self.tryit is None:
+            from app.tryit import TryItPanel
+
+            self.tryit = TryItPanel()
+            self._put("tryit", self.tryit)
+        return self.tryit
+
+    @Slot(bool)
+    def _on_tryit_visible(self, visible: bool) -> None:
+        if visible and self.controller is not None:
+            self.ensure_tryit()
+
+    @Slot()
+    def _on_preloaded(self) -> None:
+        self._attach_training()
+        if self._train_when_ready:
+            self._train_when_ready = False
+            self.train()
+
+    @Slot(str)
+    def _on_preload_failed(self, message: str) -> None:
+        self._train_when_ready = False
+        self.act_train.setEnabled(False)
+        self.act_train.setToolTip(message)
+        for key in ("training", "plots", "tryit"):
+            note = self.docks[key].widget()
+            if isinstance(note, QLabel):
+                note.setText(message)
+        self.statusBar().showMessage(message)
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
                 tip: str = "") -> QAction:
@@ -204,15 +297,6 @@ class MainWindow(QMainWindow):
         doc.modified_changed.connect(self.files.on_modified_changed)
         doc.design_replaced.connect(self._on_design_replaced)
         doc.design_event.connect(self._on_design_event)
-        self.training_panel.settings_edited.connect(self._on_settings_edited)
-        self.controller.run_started.connect(self.plots.begin_run)
-        self.controller.events.connect(self.plots.add_events)
-        self.controller.events.connect(self._on_events)
-        self.controller.failed.connect(self._on_failed)
-        self.controller.finished.connect(self._on_finished)
-        self.controller.model_ready.connect(self._on_model_ready)
-        self.controller.data_ready.connect(self._on_data_ready)
-        self.controller.state_changed.connect(self._on_state_changed)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -247,11 +331,14 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_design_replaced(self, design: Design) -> None:
-        self.training_panel.set_design(design)
+        if self.training_panel is not None:
+            self.training_panel.set_design(design)
         self.files.update_title()
 
     @Slot(object)
     def _on_design_event(self, event: Any) -> None:
+        if self.training_panel is None:  # it reads the design when it is built
+            return
         if event.name == "training_changed":
             self.training_panel.set_design(self.document.design)
         elif event.name not in ("block_moved", "block_renamed", "design_renamed"):
@@ -270,6 +357,11 @@ class MainWindow(QMainWindow):
 
     def train_on(self, device: str | None) -> None:
         """:meth:`train`, on ``device`` instead of the settings' device when given."""
+        if self.controller is None or self.training_panel is None:
+            self._train_when_ready = True
+            self.statusBar().showMessage(self.tr("Loading PyTorch: training starts in a "
+                                                 "moment…"), 8000)
+            return
         if self.controller.running:
             return
         analysis = self.document.flush_analysis()
@@ -319,6 +411,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def toggle_pause(self) -> None:
+        if self.controller is None:
+            return
         if self.controller.state == "paused":
             self.controller.resume()
         elif self.controller.state == "running":
@@ -326,7 +420,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def stop(self) -> None:
-        self.controller.stop()
+        self._train_when_ready = False
+        if self.controller is not None:
+            self.controller.stop()
 
     @Slot(str)
     def _on_state_changed(self, state: str) -> None:
@@ -341,7 +437,8 @@ class MainWindow(QMainWindow):
         reason = self.tr("Training: the network's parameters are locked (the layout stays "
                          "editable)")
         self.document.set_locked(running, reason if running else "")
-        self.training_panel.set_locked(running)
+        if self.training_panel is not None:
+            self.training_panel.set_locked(running)
         self.lock_label.setText(reason if running else "")
         if state == "paused":
             self.progress.setFormat(self.progress.format() + self.tr(" — paused"))
@@ -401,13 +498,15 @@ class MainWindow(QMainWindow):
         design = self._run_design
         if design is None:
             return
+        from engine.compiler import compile_design
+
         model = compile_design(design)
         model.load_state_dict(state)
         model.eval()
         self.trained = (model, design, self._run_spec)
         self.act_export.setEnabled(True)
         valid = self._run_data.valid if self._run_data is not None else None
-        self.tryit.set_model(model, design, self._run_spec, valid)
+        self.ensure_tryit().set_model(model, design, self._run_spec, valid)
 
     @Slot()
     def export_model(self) -> None:
@@ -431,10 +530,23 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_discard():
             event.ignore()
             return
-        self.controller.shutdown(10.0)
+        if self.controller is not None:
+            self.controller.shutdown(10.0)
+        if self.preloader is not None:
+            # imports cut short by the interpreter's exit could crash it: let them finish
+            self.preloader.wait(30.0)
         self.files.close_session()
         self._save_layout()
         event.accept()
+
+
+def _loading_note() -> QLabel:
+    """What a torch-based dock shows until its panel is built."""
+    note = QLabel(QCoreApplication.translate("MainWindow", "Loading PyTorch…"))
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    note.setWordWrap(True)
+    note.setStyleSheet("color: #777; padding: 16px;")
+    return note
 
 
 def delay(ms: int, slot: Any) -> None:

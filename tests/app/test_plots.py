@@ -53,6 +53,7 @@ def panel(qtbot) -> PlotsPanel:
     widget = PlotsPanel(RunStore())
     widget.resize(1000, 700)
     qtbot.addWidget(widget)
+    widget.show()  # a hidden panel draws nothing
     return widget
 
 
