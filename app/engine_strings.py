@@ -391,4 +391,13 @@ ENGINE_STRINGS = (
                                 "produce the piece from its first chord (generate)."),
     QT_TRANSLATE_NOOP("engine", "next step"),
     QT_TRANSLATE_NOOP("engine", "generate"),
+    # Port types: engine.catalogue.PortType
+    QT_TRANSLATE_NOOP("engine", "vector"),
+    QT_TRANSLATE_NOOP("engine", "state"),
+    # Network shapes: engine.validation
+    QT_TRANSLATE_NOOP("engine", "1-to-1"),
+    QT_TRANSLATE_NOOP("engine", "1-to-N"),
+    QT_TRANSLATE_NOOP("engine", "M-to-1"),
+    QT_TRANSLATE_NOOP("engine", "M-to-N (synchronised)"),
+    QT_TRANSLATE_NOOP("engine", "M-to-N (encoder-decoder)"),
 )

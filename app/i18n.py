@@ -7,12 +7,18 @@ which this module installs. The language follows the system locale unless the pe
 chose one in the preferences (QSettings key ``language``: "system", "en" or "es").
 
 *Text from the engine.* The engine never imports Qt, so the labels, help and choices of
-its catalogues (training settings, block kinds, built-in data sets, file formats) are
-English there and translated where the interface shows them, in the ``engine`` context
+its catalogues (training settings, block kinds, built-in data sets, file formats), the
+names of its port types and of the network shapes validation recognises are English
+there and translated where the interface shows them, in the ``engine`` context
 (:func:`designer.engine_text.engine_text`). lupdate cannot see them, so
 :func:`engine_strings` lists them and ``python -m app.i18n --write-engine-strings``
 writes them into :mod:`app.engine_strings` as ``QT_TRANSLATE_NOOP("engine", ...)``; a test
-fails when that file drifts from the catalogues. After a change of any text::
+fails when that file drifts from the catalogues.
+
+lupdate finds a message only where the context is written out: ``self.tr("...")`` in a
+QObject, else ``QCoreApplication.translate("context", "...")`` (the designer's modules
+alias it as ``translate``); a helper such as ``_tr(text)`` hides its strings. After a
+change of any text::
 
     python -m app.i18n --write-engine-strings
     pyside6-lupdate -extensions py app designer -ts resources/i18n/recurrente_es.ts
@@ -70,11 +76,18 @@ def engine_strings() -> list[tuple[str, list[str]]]:
     Sections are ``(heading, strings)``; a string appears once, in its first section.
     """
     from app.data_form import FILE_OPTIONS, builtin_label
-    from engine.catalogue import KINDS
+    from engine.catalogue import KINDS, PortType
     from engine.data.builtin import BUILTINS
     from engine.data.files import FILE_FORMATS
     from engine.params import ParamSpec
     from engine.training.settings import SETTING_SPECS
+    from engine.validation import (
+        M_TO_N_ENC_DEC,
+        M_TO_N_SYNC,
+        M_TO_ONE,
+        ONE_TO_N,
+        ONE_TO_ONE,
+    )
 
     def specs(items: Iterable[ParamSpec]) -> list[str]:
         return [text for spec in items
@@ -98,6 +111,10 @@ def engine_strings() -> list[tuple[str, list[str]]]:
         sections.append((f"File format {fmt!r}: engine.data.files.FILE_FORMATS, "
                          "app.data_form.FILE_OPTIONS",
                          [choice_label(fmt), help_text, *specs(FILE_OPTIONS.get(fmt, ()))]))
+    # The canvas names port types in tooltips and the network's shape in its badge.
+    sections.append(("Port types: engine.catalogue.PortType", [t.value for t in PortType]))
+    sections.append(("Network shapes: engine.validation",
+                     [ONE_TO_ONE, ONE_TO_N, M_TO_ONE, M_TO_N_SYNC, M_TO_N_ENC_DEC]))
     seen: set[str] = set()
     result = []
     for heading, strings in sections:

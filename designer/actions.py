@@ -15,35 +15,39 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+# lupdate reads the literal context and text of each call (see app/i18n.py)
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from designer.editor import DesignEditor
 
 StandardKey = QKeySequence.StandardKey
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("actions", text)
-
-
 def build_actions(editor: DesignEditor) -> dict[str, QAction]:
     """Create the editor's actions (added to ``editor`` so their shortcuts work)."""
     stack = editor.document.undo_stack
+    document, view = editor.document, editor.view
     specs: list[tuple[str, str, list[StandardKey | str], Callable[[], object]]] = [
-        ("undo", _tr("&Undo"), [StandardKey.Undo], editor.document.undo),
-        ("redo", _tr("&Redo"), [StandardKey.Redo, "Ctrl+Y"], editor.document.redo),
-        ("cut", _tr("Cu&t"), [StandardKey.Cut], editor.cut_selection),
-        ("copy", _tr("&Copy"), [StandardKey.Copy], editor.copy_selection),
-        ("paste", _tr("&Paste"), [StandardKey.Paste], editor.paste),
-        ("duplicate", _tr("D&uplicate"), ["Ctrl+D"], editor.duplicate_selection),
-        ("delete", _tr("&Delete"), [StandardKey.Delete, "Backspace"], editor.delete_selection),
-        ("select_all", _tr("Select &All"), [StandardKey.SelectAll], editor.select_all),
-        ("rename", _tr("Re&name…"), ["F2"], editor.rename_selected),
-        ("fit", _tr("&Fit to View"), ["F"], editor.view.fit),
-        ("zoom_in", _tr("Zoom &In"), [StandardKey.ZoomIn, "Ctrl+="], editor.view.zoom_in),
-        ("zoom_out", _tr("Zoom &Out"), [StandardKey.ZoomOut], editor.view.zoom_out),
-        ("zoom_reset", _tr("Actual &Size"), ["Ctrl+0"], editor.view.zoom_reset),
-        ("tidy", _tr("&Tidy Layout"), ["Ctrl+L"], editor.tidy),
-        ("snap", _tr("&Snap to Grid"), ["Ctrl+G"], lambda: None),
+        ("undo", translate("actions", "&Undo"), [StandardKey.Undo], document.undo),
+        ("redo", translate("actions", "&Redo"), [StandardKey.Redo, "Ctrl+Y"], document.redo),
+        ("cut", translate("actions", "Cu&t"), [StandardKey.Cut], editor.cut_selection),
+        ("copy", translate("actions", "&Copy"), [StandardKey.Copy], editor.copy_selection),
+        ("paste", translate("actions", "&Paste"), [StandardKey.Paste], editor.paste),
+        ("duplicate", translate("actions", "D&uplicate"), ["Ctrl+D"],
+         editor.duplicate_selection),
+        ("delete", translate("actions", "&Delete"), [StandardKey.Delete, "Backspace"],
+         editor.delete_selection),
+        ("select_all", translate("actions", "Select &All"), [StandardKey.SelectAll],
+         editor.select_all),
+        ("rename", translate("actions", "Re&name…"), ["F2"], editor.rename_selected),
+        ("fit", translate("actions", "&Fit to View"), ["F"], view.fit),
+        ("zoom_in", translate("actions", "Zoom &In"), [StandardKey.ZoomIn, "Ctrl+="],
+         view.zoom_in),
+        ("zoom_out", translate("actions", "Zoom &Out"), [StandardKey.ZoomOut], view.zoom_out),
+        ("zoom_reset", translate("actions", "Actual &Size"), ["Ctrl+0"], view.zoom_reset),
+        ("tidy", translate("actions", "&Tidy Layout"), ["Ctrl+L"], editor.tidy),
+        ("snap", translate("actions", "&Snap to Grid"), ["Ctrl+G"], lambda: None),
     ]
     actions: dict[str, QAction] = {}
     for name, text, keys, slot in specs:
@@ -89,7 +93,9 @@ class _UndoTexts(QObject):
         self.undo, self.redo = undo, redo
 
     def _on_undo_text_changed(self, text: str) -> None:
-        self.undo.setText(_tr("&Undo {what}").format(what=text) if text else _tr("&Undo"))
+        self.undo.setText(translate("actions", "&Undo {what}").format(what=text) if text
+                          else translate("actions", "&Undo"))
 
     def _on_redo_text_changed(self, text: str) -> None:
-        self.redo.setText(_tr("&Redo {what}").format(what=text) if text else _tr("&Redo"))
+        self.redo.setText(translate("actions", "&Redo {what}").format(what=text) if text
+                          else translate("actions", "&Redo"))

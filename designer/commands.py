@@ -25,19 +25,20 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from designer.engine_text import choice_text, engine_text
 from engine.catalogue import get_kind
 from engine.design import Design, PortRef, Wire
 from engine.errors import DesignEditError
+from engine.params import ParamSpec
 from engine.training.settings import TrainingSettings
+
+# lupdate reads the literal context and text of each call (see app/i18n.py)
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from designer.document import DesignDocument
 
 MOVE_ID = 7101  # mergeWith id of keyboard nudges
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
 
 
 def _ref(value: PortRef | str) -> PortRef:
@@ -84,12 +85,15 @@ class AddBlock(DesignCommand):
                  name: str | None = None, block_id: str | None = None) -> None:
         spec = get_kind(kind)
         if spec is None:
-            raise DesignEditError(f"unknown block kind {kind!r}")
+            raise DesignEditError(translate("commands", "unknown block kind '{kind}'").format(
+                kind=kind))
         block_id = block_id or document.design.fresh_id(kind)
         if block_id in document.design.blocks:
-            raise DesignEditError(f"a block with id {block_id!r} already exists")
+            raise DesignEditError(translate(
+                "commands", "a block with id '{id}' already exists").format(id=block_id))
         Design().add_block(kind, params, block_id=block_id, name=name, x=x, y=y)  # checks
-        super().__init__(document, _tr("Add {title}").format(title=spec.title))
+        super().__init__(document, translate("commands", "Add {title}").format(
+            title=engine_text(spec.title)))
         self.kind, self.params, self.block_id = kind, dict(params or {}), block_id
         self.name, self.x, self.y = name, x, y
 
@@ -107,8 +111,10 @@ class Disconnect(DesignCommand):
     def __init__(self, document: DesignDocument, wire: Wire,
                  parent: DesignCommand | None = None) -> None:
         if wire not in document.design.wires:
-            raise DesignEditError(f"there is no wire {wire}")
-        super().__init__(document, _tr("Disconnect {wire}").format(wire=str(wire)), parent)
+            raise DesignEditError(translate("commands", "there is no wire {wire}").format(
+                wire=str(wire)))
+        super().__init__(document, translate("commands", "Disconnect {wire}").format(
+            wire=str(wire)), parent)
         self.wire = wire
 
     def redo(self) -> None:
@@ -129,8 +135,8 @@ class Connect(DesignCommand):
             for old in scratch.wire_into(dst):
                 scratch.remove_wire(old)
         scratch.add_wire(src, dst)  # checks ports and duplicates
-        super().__init__(document, _tr("Connect {src} → {dst}").format(src=str(src),
-                                                                        dst=str(dst)))
+        super().__init__(document, translate("commands", "Connect {src} → {dst}").format(
+            src=str(src), dst=str(dst)))
         self.wire = Wire(src, dst)
         if replace:
             for old in document.design.wire_into(dst):
@@ -160,8 +166,8 @@ class RemoveBlocks(DesignCommand):
                   if w.src.block in ids or w.dst.block in ids or w in extra]
         if not text:
             count = len(self.blocks)
-            text = _tr("Delete {n} block(s)").format(n=count) if count else \
-                _tr("Delete {n} wire(s)").format(n=len(doomed))
+            text = translate("commands", "Delete {n} block(s)").format(n=count) if count else \
+                translate("commands", "Delete {n} wire(s)").format(n=len(doomed))
         super().__init__(document, text)
         for wire in doomed:
             Disconnect(document, wire, self)
@@ -190,11 +196,13 @@ class SetParam(DesignCommand):
         scratch.set_param(block_id, param, value)  # checks
         spec = get_kind(block.kind)
         assert spec is not None
-        super().__init__(document, _tr("Set {param} of {name} to {value}").format(
-            param=spec.param(param).label if spec.param(param) else param, name=block.name,
-            value=value))
+        new = scratch.block(block_id).params[param]
+        param_spec = spec.param(param)
+        super().__init__(document, translate("commands", "Set {param} of {name} to {value}").format(
+            param=engine_text(param_spec.label) if param_spec else param, name=block.name,
+            value=_value_text(param_spec, new)))
         self.block_id, self.param = block_id, param
-        self.old, self.new = block.params[param], scratch.block(block_id).params[param]
+        self.old, self.new = block.params[param], new
         kept = {p.name for p in spec.ports(scratch.block(block_id).params)}
         for wire in design.wires_of(block_id):
             ends = [e.port for e in (wire.src, wire.dst) if e.block == block_id]
@@ -220,16 +228,16 @@ class MoveBlocks(DesignCommand):
                  text: str = "") -> None:
         design = document.design
         if not moves:
-            raise DesignEditError("there is nothing to move")
+            raise DesignEditError(translate("commands", "there is nothing to move"))
         self.old = {b: (design.block(b).x, design.block(b).y) for b in moves}
         self.new = {b: (float(x), float(y)) for b, (x, y) in moves.items()}
         scratch = Design()
         for block_id, (x, y) in self.new.items():
             scratch.add_block("concat", block_id=block_id, x=x, y=y)  # checks positions
         count = len(self.new)
-        super().__init__(document, text or (_tr("Move {name}").format(
+        super().__init__(document, text or (translate("commands", "Move {name}").format(
             name=design.block(next(iter(self.new))).name) if count == 1 else
-            _tr("Move {n} blocks").format(n=count)))
+            translate("commands", "Move {n} blocks").format(n=count)))
         self.nudge = nudge
 
     def id(self) -> int:
@@ -256,7 +264,7 @@ class TidyLayout(MoveBlocks):
 
     def __init__(self, document: DesignDocument,
                  positions: Mapping[str, tuple[float, float]]) -> None:
-        super().__init__(document, positions, text=_tr("Tidy layout"))
+        super().__init__(document, positions, text=translate("commands", "Tidy layout"))
 
 
 class RenameBlock(DesignCommand):
@@ -267,8 +275,8 @@ class RenameBlock(DesignCommand):
         scratch = Design()
         scratch.add_block(block.kind, block_id=block_id)
         scratch.rename_block(block_id, name)  # checks
-        super().__init__(document, _tr("Rename {old} to {new}").format(old=block.name,
-                                                                       new=name))
+        super().__init__(document, translate("commands", "Rename {old} to {new}").format(
+            old=block.name, new=name))
         self.block_id, self.old, self.new = block_id, block.name, name
 
     def redo(self) -> None:
@@ -286,15 +294,17 @@ class PasteBlocks(DesignCommand):
         try:
             self._read(document.design, fragment, offset)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise DesignEditError(f"the clipboard holds no design blocks ({exc})") from None
-        super().__init__(document, text or _tr("Paste {n} block(s)").format(
+            raise DesignEditError(translate(
+                "commands", "the clipboard holds no design blocks ({reason})").format(
+                    reason=exc)) from None
+        super().__init__(document, text or translate("commands", "Paste {n} block(s)").format(
             n=len(self.blocks)))
 
     def _read(self, design: Design, fragment: Mapping[str, Any],
               offset: tuple[float, float]) -> None:
         blocks = list(fragment.get("blocks", []))
         if not blocks:
-            raise DesignEditError("there is nothing to paste")
+            raise DesignEditError(translate("commands", "there is nothing to paste"))
         taken = set(design.blocks)
         self.ids: dict[str, str] = {}
         scratch = Design()
@@ -342,7 +352,7 @@ class SetTraining(DesignCommand):
     changes_network = False
 
     def __init__(self, document: DesignDocument, settings: TrainingSettings) -> None:
-        super().__init__(document, _tr("Change training settings"))
+        super().__init__(document, translate("commands", "Change training settings"))
         self.old, self.new = document.design.training, settings
 
     def redo(self) -> None:
@@ -350,6 +360,15 @@ class SetTraining(DesignCommand):
 
     def undo(self) -> None:
         self.design.set_training(self.old)
+
+
+def _value_text(spec: ParamSpec | None, value: Any) -> str:
+    """A parameter value as the inspector shows it (a choice by its display name)."""
+    if spec is not None and spec.type == "choice":
+        return choice_text(str(value))
+    if isinstance(value, bool):
+        return translate("commands", "on") if value else translate("commands", "off")
+    return str(value)
 
 
 def _fresh(stem: str, taken: set[str]) -> str:

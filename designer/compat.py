@@ -20,20 +20,20 @@ from __future__ import annotations
 import networkx as nx
 from PySide6.QtCore import QCoreApplication
 
+from designer.engine_text import engine_text
 from engine.catalogue import PortSpec, get_kind
 from engine.design import Design, PortRef, Wire
 from engine.layout import block_graph
 from engine.validation import Analysis
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("wiring", text)
+# lupdate reads the literal context and text of each call (see app/i18n.py)
+translate = QCoreApplication.translate
 
 
 def short_title(kind: str) -> str:
     """``RNN (Elman)`` -> ``RNN``: the name a hint uses for a block kind."""
     spec = get_kind(kind)
-    return spec.title.split(" (")[0] if spec else kind
+    return engine_text(spec.title).split(" (")[0] if spec else kind
 
 
 class Wiring:
@@ -68,38 +68,38 @@ class Wiring:
         """``""`` when ``src -> dst`` may be drawn, else why not (for a tooltip)."""
         out, into = self.port(src), self.port(dst)
         if out is None or into is None:
-            return _tr("that port no longer exists")
+            return translate("wiring", "that port no longer exists")
         if out.direction != "out" or into.direction != "in":
-            return _tr("a wire runs from an output (right side) to an input (left side)")
+            return translate("wiring", "a wire runs from an output (right side) to an input "
+                                       "(left side)")
         if src.block == dst.block:
-            return _tr("a block cannot feed itself; recurrence through time happens "
-                       "inside recurrent blocks")
+            return translate("wiring", "a block cannot feed itself; recurrence through time "
+                                       "happens inside recurrent blocks")
         if Wire(src, dst) in self.design.wires:
-            return _tr("these ports are already wired")
+            return translate("wiring", "these ports are already wired")
         src_kind = self.design.blocks[src.block].kind
         if into.feedback and src_kind != "output":
-            return _tr("'generated' takes the prediction of an Output block, fed back "
-                       "as the next step's input")
+            return translate("wiring", "'generated' takes the prediction of an Output block, "
+                                       "fed back as the next step's input")
         if src_kind == "output" and not into.feedback:
-            return _tr("an Output block's prediction only feeds a Feedback block's "
-                       "'generated' port; put a Dense block before it to add a layer")
+            return translate("wiring", "an Output block's prediction only feeds a Feedback "
+                                       "block's 'generated' port; put a Dense block before it "
+                                       "to add a layer")
         types = self.produced(src)
         accepted = tuple(t.value for t in into.types)
         if types and not set(types) & set(accepted):
             return self._type_reason(src, types, accepted)
         if not into.feedback and dst.block in self.graph and src.block in self.graph and \
                 nx.has_path(self.graph, dst.block, src.block):
-            return _tr("this wire would close a loop; recurrence through time happens inside "
-                       "recurrent blocks, and a prediction returns through a Feedback block")
+            return translate("wiring", "this wire would close a loop; recurrence through time "
+                                       "happens inside recurrent blocks, and a prediction "
+                                       "returns through a Feedback block")
         return ""
 
     def _type_reason(self, src: PortRef, types: tuple[str, ...],
                      accepted: tuple[str, ...]) -> str:
-        got = " or ".join(_type_name(t) for t in types)
-        want = " or ".join(_type_name(t) for t in accepted)
-        article = "an" if got[:1] in "aeiou" else "a"
-        reason = _tr("{article} {got} cannot feed a {want} input").format(
-            article=article, got=got, want=want)
+        reason = translate("wiring", "{got} cannot feed a {want} input").format(
+            got=_types_text(types, article=True), want=_types_text(accepted))
         block = self.design.blocks[src.block]
         spec = get_kind(block.kind)
         assert spec is not None
@@ -107,15 +107,17 @@ class Wiring:
                   if p.name != src.port and not p.follows
                   and {t.value for t in p.types} & set(accepted)]
         if better:
-            hint = _tr("use the {title}'s '{port}' output").format(
+            hint = translate("wiring", "use the {title}'s '{port}' output").format(
                 title=short_title(block.kind), port=better[0])
         elif "sequence" in accepted and "vector" in types:
-            hint = _tr("repeat the vector with a Repeat block to make a sequence")
+            hint = translate("wiring", "repeat the vector with a Repeat block to make a "
+                                       "sequence")
         elif "vector" in accepted and "sequence" in types:
-            hint = _tr("take a recurrent block's 'last' output, or summarise the sequence "
-                       "with a Pool block")
+            hint = translate("wiring", "take a recurrent block's 'last' output, or summarise "
+                                       "the sequence with a Pool block")
         elif "state" in accepted:
-            hint = _tr("an initial state comes from a recurrent block's 'state' output")
+            hint = translate("wiring", "an initial state comes from a recurrent block's "
+                                       "'state' output")
         else:
             hint = ""
         return f"{reason}; {hint}" if hint else reason
@@ -125,9 +127,18 @@ class Wiring:
         wires = self.design.wire_into(dst)
         if not wires:
             return ""
-        return _tr("replaces the wire from {src}").format(src=str(wires[0].src))
+        return translate("wiring", "replaces the wire from {src}").format(src=str(wires[0].src))
 
 
-def _type_name(port_type: str) -> str:
-    return {"sequence": _tr("sequence"), "vector": _tr("vector"),
-            "state": _tr("state")}.get(port_type, port_type)
+def _types_text(types: tuple[str, ...], article: bool = False) -> str:
+    """``sequence or vector``; with ``article``, ``a sequence or vector`` (the article
+    agrees with the first type's gender in the translation)."""
+    names = [engine_text(t) for t in types]
+    if article and types:
+        names[0] = {"sequence": translate("wiring", "a sequence"),
+                    "vector": translate("wiring", "a vector"),
+                    "state": translate("wiring", "a state")}.get(types[0], names[0])
+    text = names[0] if names else ""
+    for name in names[1:]:
+        text = translate("wiring", "{a} or {b}").format(a=text, b=name)
+    return text

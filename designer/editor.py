@@ -33,6 +33,7 @@ from designer.commands import (
 )
 from designer.compat import Wiring
 from designer.document import DesignDocument
+from designer.engine_text import engine_text
 from designer.inspector import InspectorWidget
 from designer.items import BlockItem, WireItem
 from designer.overlays import Badge, Legend, Toast
@@ -316,6 +317,13 @@ class DesignEditor(QWidget):
         self.view.fit()
 
     def _on_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu for a right click at ``pos`` (viewport): the clicked item's verbs, or
+        Add block and the canvas's verbs over empty canvas. Selects the clicked item."""
         item = self.view.itemAt(pos)
         while item is not None and not isinstance(item, BlockItem | WireItem):
             item = item.parentItem()
@@ -330,11 +338,11 @@ class DesignEditor(QWidget):
             add = menu.addMenu(self.tr("Add block"))
             where = self.view.mapToScene(pos)
             for kind in KINDS.values():
-                act = add.addAction(kind.title)
+                act = add.addAction(engine_text(kind.title))
                 act.triggered.connect(lambda _c=False, k=kind.kind: self.add_block(k, where))
             for name in ("paste", "select_all", "tidy", "fit"):
                 menu.addAction(self.actions[name])
-        menu.exec(self.view.viewport().mapToGlobal(pos))
+        return menu
 
     # --- layout of the overlays ----------------------------------------------------------
 

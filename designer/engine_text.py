@@ -8,7 +8,14 @@ the catalogues into :mod:`app.engine_strings` (``python -m app.i18n
 --write-engine-strings``; see :mod:`app.i18n`).
 
 A choice value (``"one_hot"``, ``"norm"``) is shown by its English display name,
-:func:`choice_label`, which is also the key its translation is looked up by.
+:func:`choice_label`, which is also the key its translation is looked up by. Port types
+(``"vector"``) and network shapes (``"M-to-1"``) are looked up as they are. Text the
+engine composes with values (a block's one-line summary) cannot be looked up; the
+designer composes it again from translatable templates (:mod:`designer.summaries`).
+
+Counts from the engine (parameters) are grouped in thousands as the interface language
+writes them (:func:`count_text`): ``89,218`` in English, ``89.218`` in Spanish, where a
+comma would read as a decimal point.
 """
 
 from __future__ import annotations
@@ -38,6 +45,12 @@ def choice_label(choice: str) -> str:
 def choice_text(choice: str) -> str:
     """The display name of a choice value, in the interface language."""
     return engine_text(choice_label(choice))
+
+
+def count_text(n: int) -> str:
+    """``n`` grouped in thousands with the interface language's separator."""
+    separator = QCoreApplication.translate("numbers", ",", "thousands separator")
+    return f"{n:,}".replace(",", separator)
 
 
 def capitalised(text: str) -> str:

@@ -24,9 +24,8 @@ from engine.catalogue import RECURRENT_KINDS, recurrent_config
 from engine.design import Block, Design, PortRef
 from engine.validation import Analysis
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("equations", text)
+# lupdate reads the literal context and text of each call (see app/i18n.py)
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -84,8 +83,8 @@ def _recurrent(design: Design, analysis: Analysis, block: Block, size_in: str) -
         math.storage = [
             f"weight_ih_l0 = U ({h}x{size_in})",
             f"weight_hh_l0 = W ({h}x{h})",
-            _tr("bias_ih_l0 + bias_hh_l0 = b_h: two bias vectors of {h} whose sum is the "
-                "lecture's b_h").format(h=h),
+            translate("equations", "bias_ih_l0 + bias_hh_l0 = b_h: two bias vectors of {h} "
+                                   "whose sum is the lecture's b_h").format(h=h),
         ]
     elif cell == "gru" and form == "pytorch":
         math.equations = [
@@ -98,8 +97,8 @@ def _recurrent(design: Design, analysis: Analysis, block: Block, size_in: str) -
         math.storage = [
             f"weight_ih_l0 = [U_r; U_z; U_n] ({3 * h}x{size_in})",
             f"weight_hh_l0 = [W_r; W_z; W_n] ({3 * h}x{h})",
-            _tr("bias_ih_l0 + bias_hh_l0 = b for r and z ({n} each); for n, b_hn stays "
-                "inside r ⊙ (…)").format(n=3 * h),
+            translate("equations", "bias_ih_l0 + bias_hh_l0 = b for r and z ({n} each); for "
+                                   "n, b_hn stays inside r ⊙ (…)").format(n=3 * h),
         ]
     elif cell == "gru":
         gates = "uh" if form == "minimal" else "urh"
@@ -110,9 +109,9 @@ def _recurrent(design: Design, analysis: Analysis, block: Block, size_in: str) -
         math.equations += [f"h~(t) = tanh(W_h ({relevance}) + U_h x(t) + b_h)",
                            "h(t) = Gu ⊙ h~(t) + (1 − Gu) ⊙ h(t-1)"]
         math.sizes = _gates_sizes(gates, h, size_in, readout)
-        math.storage = [_tr("named as in the lecture, one bias per gate: W_u, U_u, b_u, …; "
-                            "M_u = [W_u, U_u] is {h}x{n}").format(
-                                h=h, n=f"({h}+{size_in})")]
+        math.storage = [translate("equations", "named as in the lecture, one bias per gate: "
+                                               "W_u, U_u, b_u, …; M_u = [W_u, U_u] is {h}x{n}"
+                                  ).format(h=h, n=f"({h}+{size_in})")]
     else:
         peeps = {"none": ("", "", ""), "full": (" + P_u c(t-1)", " + P_f c(t-1)", " + P_o c(t)"),
                  "diagonal": (" + p_u ⊙ c(t-1)", " + p_f ⊙ c(t-1)", " + p_o ⊙ c(t)")}[peep]
@@ -133,25 +132,30 @@ def _recurrent(design: Design, analysis: Analysis, block: Block, size_in: str) -
             math.storage = [
                 f"weight_ih_l0 = [U_u; U_f; U_c; U_o] ({4 * h}x{size_in})",
                 f"weight_hh_l0 = [W_u; W_f; W_c; W_o] ({4 * h}x{h})",
-                _tr("bias_ih_l0 + bias_hh_l0 = b: two bias vectors of {n} whose sum is the "
-                    "lecture's [b_u; b_f; b_c; b_o] (PyTorch's gate order i, f, g, o)").format(
-                        n=4 * h),
+                translate("equations", "bias_ih_l0 + bias_hh_l0 = b: two bias vectors of {n} "
+                                       "whose sum is the lecture's [b_u; b_f; b_c; b_o] "
+                                       "(PyTorch's gate order i, f, g, o)").format(n=4 * h),
             ]
         else:
-            math.storage = [_tr("named as in the lecture, one bias per gate: W_u, U_u, P_u, "
-                                "b_u, …")]
+            math.storage = [translate("equations", "named as in the lecture, one bias per "
+                                                   "gate: W_u, U_u, P_u, b_u, …")]
     if cfg["num_layers"] > 1:
-        math.notes.append(_tr("{n} stacked layers: layer 1 reads x(t) (size {i}); layers 2 to "
-                              "{n} read the layer below (size {w}), so their U are {h}x{w}"
-                              ).format(n=cfg["num_layers"], i=size_in, w=h * directions, h=h))
+        math.notes.append(translate("equations", "{n} stacked layers: layer 1 reads x(t) (size "
+                                                 "{i}); layers 2 to {n} read the layer below "
+                                                 "(size {w}), so their U are {h}x{w}").format(
+            n=cfg["num_layers"], i=size_in, w=h * directions, h=h))
     if directions == 2:
-        join = _tr("concatenated") if cfg["join"] == "concat" else _tr("summed")
-        math.notes.append(_tr("bidirectional: a backward layer with its own weights reads "
-                              "x(T..1); the two outputs are {join}").format(join=join))
+        join = translate("equations", "concatenated") if cfg["join"] == "concat" else \
+            translate("equations", "summed")
+        math.notes.append(translate("equations", "bidirectional: a backward layer with its own "
+                                                 "weights reads x(T..1); the two outputs are "
+                                                 "{join}").format(join=join))
         if fused:
-            math.storage.append(_tr("the backward direction's tensors end in _reverse"))
+            math.storage.append(translate("equations", "the backward direction's tensors end "
+                                                       "in _reverse"))
     if not fused:
-        math.notes.append(_tr("runs as a custom cell (not a fused PyTorch layer)"))
+        math.notes.append(translate("equations", "runs as a custom cell (not a fused PyTorch "
+                                                 "layer)"))
     return math
 
 
@@ -173,10 +177,10 @@ def _other(design: Design, analysis: Analysis, block: Block, size_in: str) -> Bl
         if p["data"] == "features":
             math.equations = [f"{step} ∈ R^{p['size']}"]
         elif p["encoding"] == "one_hot":
-            math.equations = [_tr("{x} = one-hot vector of {v} (a single 1)").format(
-                x=step, v=p["vocab_size"])]
+            math.equations = [translate("equations", "{x} = one-hot vector of {v} (a single 1)"
+                                        ).format(x=step, v=p["vocab_size"])]
         else:
-            math.equations = [_tr("{x} = E[token]").format(x=step)]
+            math.equations = [translate("equations", "{x} = E[token]").format(x=step)]
             math.sizes = f"E: {p['vocab_size']}x{p['embedding_size']}"
     elif kind in ("dense", "output"):
         g = p["activation"]
@@ -201,6 +205,6 @@ def _other(design: Design, analysis: Analysis, block: Block, size_in: str) -> Bl
             sizes.append(f"E: {p['size']}x{p['embedding_size']}")
         if not design.wire_into(PortRef(block.id, "start")):
             width = p["embedding_size"] if p["encoding"] == "embedding" else p["size"]
-            sizes.append(_tr("learned start: {w}x1").format(w=width))
+            sizes.append(translate("equations", "learned start: {w}x1").format(w=width))
         math.sizes = ", ".join(sizes)
     return math

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from designer import style
 from designer.commands import RenameBlock, SetParam
 from designer.document import DesignDocument
-from designer.engine_text import choice_text, engine_text
+from designer.engine_text import choice_text, count_text, engine_text
 from designer.equations import block_math
 from engine.catalogue import get_kind
 from engine.design import Event
@@ -212,7 +212,7 @@ class InspectorWidget(QScrollArea):
         if math.count is None:
             self.count.setText(self.tr("<b>Parameters:</b> known once its input is wired"))
         else:
-            self.count.setText(self.tr("<b>Parameters:</b> {n}").format(n=f"{math.count:,}"))
+            self.count.setText(self.tr("<b>Parameters:</b> {n}").format(n=count_text(math.count)))
         self.equations.setText("\n".join(math.equations))
         self.equations.setVisible(bool(math.equations))
         self.sizes.setText(self.tr("<b>Sizes:</b> {sizes}").format(sizes=math.sizes)

@@ -142,13 +142,15 @@ class BlockItem(QGraphicsItem):
         width = style.BLOCK_WIDTH
         header = QFontMetricsF(HEADER_FONT)
         kind = QFontMetricsF(KIND_FONT)
-        title = face.title if face.title != face.name else ""
         room = width - 24
         name_w = header.horizontalAdvance(face.name)
-        # the name comes first; the kind (also in the summary line) gets what is left
+        # The name comes first; the kind (also in the summary line) gets what is left, in
+        # full or shortened ("RNN (Elman)" -> "RNN") but never cut off: a translated title
+        # is often longer than the English one.
         kind_room = room - name_w - 10 if name_w <= room else 0.0
-        if kind_room < min(40.0, kind.horizontalAdvance(title)):
-            title = ""
+        titles = [face.title, face.title.split(" (")[0]] if face.title != face.name else []
+        title = next((t for t in titles if t != face.name
+                      and kind.horizontalAdvance(t) <= kind_room), "")
         ports = QFontMetricsF(PORT_FONT)
         half = width / 2 - 14
         rows: list[tuple[str, float, str]] = []
@@ -158,8 +160,7 @@ class BlockItem(QGraphicsItem):
                 rows.append((text, self.port_y(row), p.direction))
         return {
             "name": header.elidedText(face.name, Qt.TextElideMode.ElideRight, room),
-            "kind": kind.elidedText(title, Qt.TextElideMode.ElideRight, kind_room)
-            if title else "",
+            "kind": title,
             "summary": QFontMetricsF(SUMMARY_FONT).elidedText(
                 face.summary, Qt.TextElideMode.ElideRight, width - 24),
             "ports": rows,

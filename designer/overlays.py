@@ -16,26 +16,28 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from designer import style
+from designer.engine_text import count_text, engine_text
 from engine.validation import Analysis
+
+# lupdate reads the literal context and text of each call (see app/i18n.py)
+translate = QCoreApplication.translate
 
 CARD_CSS = ("background: rgba(255, 255, 255, 235); border: 1px solid #D6DCE4; "
             "border-radius: 8px; color: #1F2937;")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("overlays", text)
-
-
 def badge_text(analysis: Analysis) -> str:
     """``M-to-1 · 89,218 parameters`` (and the number of errors, if any)."""
-    shape = analysis.network_shape or _tr("shape not known yet")
-    parts = [shape, _tr("{n} parameters").format(n=f"{analysis.total_params:,}")]
+    shape = engine_text(analysis.network_shape) if analysis.network_shape else \
+        translate("overlays", "shape not known yet")
+    parts = [shape, translate("overlays", "{n} parameters").format(
+        n=count_text(analysis.total_params))]
     errors = len(analysis.errors)
     warnings = len(analysis.problems) - errors
     if errors:
-        parts.append(_tr("{n} error(s)").format(n=errors))
+        parts.append(translate("overlays", "{n} error(s)").format(n=errors))
     elif warnings:
-        parts.append(_tr("{n} warning(s)").format(n=warnings))
+        parts.append(translate("overlays", "{n} warning(s)").format(n=warnings))
     return " · ".join(parts)
 
 
@@ -52,8 +54,8 @@ class Badge(QLabel):
     def show_analysis(self, analysis: Analysis) -> None:
         self.setText(badge_text(analysis))
         colour = style.ERROR if analysis.errors else style.OK
-        self.setToolTip(_tr("The network's shape and its total number of trainable "
-                            "parameters"))
+        self.setToolTip(translate("overlays", "The network's shape and its total number of "
+                                              "trainable parameters"))
         self.setStyleSheet(CARD_CSS + f"padding: 6px 12px; border-left: 4px solid "
                            f"{colour.name()};")
         self.adjustSize()
@@ -70,8 +72,9 @@ class Legend(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 5, 12, 5)
         layout.setSpacing(12)
-        names = {"sequence": _tr("sequence (B, T, n)"), "vector": _tr("vector (B, n)"),
-                 "state": _tr("state")}
+        names = {"sequence": translate("overlays", "sequence (B, T, n)"),
+                 "vector": translate("overlays", "vector (B, n)"),
+                 "state": engine_text("state")}
         for port_type, text in names.items():
             label = QLabel(f"<span style='color:{style.type_colour(port_type).name()};"
                            f"font-size:15px'>●</span>&nbsp;{text}")

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from designer import style
 from designer.document import DesignDocument
+from designer.engine_text import engine_text
 from designer.items import BlockFace, BlockItem, PortFace, PortItem, WireItem
 from designer.overview import far_picture
+from designer.summaries import block_summary
 from designer.wiredrag import WireDrag
 from engine.catalogue import get_kind
 from engine.design import Design, Event, PortRef, Wire
@@ -161,15 +163,20 @@ class DesignScene(QGraphicsScene):
             shape = analysis.shapes.get(ref) if port.direction == "out" else None
             if shape is not None:
                 types = (shape.type.value,)
-            accepts = " / ".join(types)
+            accepts = " / ".join(engine_text(t) for t in types)
             where = self.tr("input") if port.direction == "in" else self.tr("output")
+            # the port's name stays as written: files, help and messages refer to it so
             tip = f"{port.name} · {where} · {accepts}"
             if shape is not None:
                 tip += f"  {style.shape_text(shape.label())}"
-            ports.append(PortFace(port.name, port.direction, types, f"{tip}\n{port.help}"))
-        help_line = spec.help.splitlines()[0] if spec.help else ""
-        return BlockFace(block.name, spec.title, spec.category, spec.summary(block.params),
-                         tuple(ports), f"{spec.title} '{block.name}' ({block_id})\n{help_line}")
+            ports.append(PortFace(port.name, port.direction, types,
+                                  f"{tip}\n{engine_text(port.help)}"))
+        title = engine_text(spec.title)
+        summary = block_summary(block.kind, block.params)
+        help_line = engine_text(spec.help).splitlines()[0] if spec.help else ""
+        # the summary again in the tooltip: on the card a long one is elided
+        return BlockFace(block.name, title, spec.category, summary, tuple(ports),
+                         f"{title} '{block.name}' ({block_id})\n{summary}\n{help_line}")
 
     def _type_of(self, ref: PortRef, analysis: Analysis) -> str | None:
         shape = analysis.shapes.get(ref)

@@ -242,42 +242,42 @@
     <context>
         <name>DesignEditor</name>
         <message>
-            <location filename="../../designer/editor.py" line="71" />
+            <location filename="../../designer/editor.py" line="72" />
             <source>Opened design</source>
             <translation>Diseño abierto</translation>
         </message>
         <message>
-            <location filename="../../designer/editor.py" line="101" />
+            <location filename="../../designer/editor.py" line="102" />
             <source>There is no block kind '{kind}'.</source>
             <translation>No existe el tipo de bloque '{kind}'.</translation>
         </message>
         <message>
-            <location filename="../../designer/editor.py" line="183" />
+            <location filename="../../designer/editor.py" line="184" />
             <source>the wire was refused</source>
             <translation>se rechazó la conexión</translation>
         </message>
         <message>
-            <location filename="../../designer/editor.py" line="209" />
+            <location filename="../../designer/editor.py" line="210" />
             <source>Cut</source>
             <translation>Cortar</translation>
         </message>
         <message>
-            <location filename="../../designer/editor.py" line="215" />
+            <location filename="../../designer/editor.py" line="216" />
             <source>The clipboard holds no blocks to paste.</source>
             <translation>El portapapeles no contiene bloques que pegar.</translation>
         </message>
         <message>
-            <location filename="../../designer/editor.py" line="218" />
+            <location filename="../../designer/editor.py" line="219" />
             <source>Paste</source>
             <translation>Pegar</translation>
         </message>
         <message>
-            <location filename="../../designer/editor.py" line="225" />
+            <location filename="../../designer/editor.py" line="226" />
             <source>Duplicate</source>
             <translation>Duplicar</translation>
         </message>
         <message>
-            <location filename="../../designer/editor.py" line="330" />
+            <location filename="../../designer/editor.py" line="338" />
             <source>Add block</source>
             <translation>Añadir bloque</translation>
         </message>
@@ -285,12 +285,12 @@
     <context>
         <name>DesignScene</name>
         <message>
-            <location filename="../../designer/scene.py" line="165" />
+            <location filename="../../designer/scene.py" line="167" />
             <source>input</source>
             <translation>entrada</translation>
         </message>
         <message>
-            <location filename="../../designer/scene.py" line="165" />
+            <location filename="../../designer/scene.py" line="167" />
             <source>output</source>
             <translation>salida</translation>
         </message>
@@ -1109,17 +1109,17 @@ El dispositivo se quedó sin memoria. ¿Entrenar de nuevo en la CPU?</translatio
     <context>
         <name>ProblemsWidget</name>
         <message>
-            <location filename="../../designer/problems.py" line="71" />
+            <location filename="../../designer/problems.py" line="59" />
             <source>Design</source>
             <translation>Diseño</translation>
         </message>
         <message>
-            <location filename="../../designer/problems.py" line="81" />
+            <location filename="../../designer/problems.py" line="69" />
             <source>✓ No problems: the design compiles.</source>
             <translation>✓ Sin problemas: el diseño compila.</translation>
         </message>
         <message>
-            <location filename="../../designer/problems.py" line="84" />
+            <location filename="../../designer/problems.py" line="72" />
             <source>{e} error(s), {w} warning(s)</source>
             <translation>{e} error(es), {w} aviso(s)</translation>
         </message>
@@ -2928,6 +2928,528 @@ Sobre una secuencia predice en cada paso (M a N); sobre un vector, una vez (M a 
             <location filename="../../app/engine_strings.py" line="393" />
             <source>generate</source>
             <translation>generar</translation>
+        </message>
+        <message>
+            <location filename="../../app/engine_strings.py" line="395" />
+            <source>vector</source>
+            <translation>vector</translation>
+        </message>
+        <message>
+            <location filename="../../app/engine_strings.py" line="396" />
+            <source>state</source>
+            <translation>estado</translation>
+        </message>
+        <message>
+            <location filename="../../app/engine_strings.py" line="398" />
+            <source>1-to-1</source>
+            <translation>1 a 1</translation>
+        </message>
+        <message>
+            <location filename="../../app/engine_strings.py" line="399" />
+            <source>1-to-N</source>
+            <translation>1 a N</translation>
+        </message>
+        <message>
+            <location filename="../../app/engine_strings.py" line="400" />
+            <source>M-to-1</source>
+            <translation>M a 1</translation>
+        </message>
+        <message>
+            <location filename="../../app/engine_strings.py" line="401" />
+            <source>M-to-N (synchronised)</source>
+            <translation>M a N (sincronizada)</translation>
+        </message>
+        <message>
+            <location filename="../../app/engine_strings.py" line="402" />
+            <source>M-to-N (encoder-decoder)</source>
+            <translation>M a N (codificador-decodificador)</translation>
+        </message>
+    </context>
+    <context>
+        <name>actions</name>
+        <message>
+            <location filename="../../designer/actions.py" line="32" />
+            <location filename="../../designer/actions.py" line="97" />
+            <source>&amp;Undo</source>
+            <translation>&amp;Deshacer</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="33" />
+            <location filename="../../designer/actions.py" line="101" />
+            <source>&amp;Redo</source>
+            <translation>&amp;Rehacer</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="34" />
+            <source>Cu&amp;t</source>
+            <translation>Cor&amp;tar</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="35" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Copiar</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="36" />
+            <source>&amp;Paste</source>
+            <translation>&amp;Pegar</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="37" />
+            <source>D&amp;uplicate</source>
+            <translation>D&amp;uplicar</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="39" />
+            <source>&amp;Delete</source>
+            <translation>&amp;Eliminar</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="41" />
+            <source>Select &amp;All</source>
+            <translation>Seleccionar t&amp;odo</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="43" />
+            <source>Re&amp;name…</source>
+            <translation>Re&amp;nombrar…</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="44" />
+            <source>&amp;Fit to View</source>
+            <translation>&amp;Ajustar a la vista</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="45" />
+            <source>Zoom &amp;In</source>
+            <translation>A&amp;cercar</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="47" />
+            <source>Zoom &amp;Out</source>
+            <translation>A&amp;lejar</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="48" />
+            <source>Actual &amp;Size</source>
+            <translation>Tamaño &amp;real</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="49" />
+            <source>&amp;Tidy Layout</source>
+            <translation>&amp;Ordenar disposición</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="50" />
+            <source>&amp;Snap to Grid</source>
+            <translation>Ajustar a la c&amp;uadrícula</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="96" />
+            <source>&amp;Undo {what}</source>
+            <translation>&amp;Deshacer {what}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/actions.py" line="100" />
+            <source>&amp;Redo {what}</source>
+            <translation>&amp;Rehacer {what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>commands</name>
+        <message>
+            <location filename="../../designer/commands.py" line="88" />
+            <source>unknown block kind '{kind}'</source>
+            <translation>tipo de bloque desconocido '{kind}'</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="92" />
+            <source>a block with id '{id}' already exists</source>
+            <translation>ya existe un bloque con el id '{id}'</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="95" />
+            <source>Add {title}</source>
+            <translation>Añadir {title}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="114" />
+            <source>there is no wire {wire}</source>
+            <translation>no existe la conexión {wire}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="116" />
+            <source>Disconnect {wire}</source>
+            <translation>Desconectar {wire}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="138" />
+            <source>Connect {src} → {dst}</source>
+            <translation>Conectar {src} → {dst}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="169" />
+            <source>Delete {n} block(s)</source>
+            <translation>Eliminar {n} bloque(s)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="170" />
+            <source>Delete {n} wire(s)</source>
+            <translation>Eliminar {n} conexión(es)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="201" />
+            <source>Set {param} of {name} to {value}</source>
+            <translation>Cambiar {param} de {name} a {value}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="231" />
+            <source>there is nothing to move</source>
+            <translation>no hay nada que mover</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="238" />
+            <source>Move {name}</source>
+            <translation>Mover {name}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="240" />
+            <source>Move {n} blocks</source>
+            <translation>Mover {n} bloques</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="267" />
+            <source>Tidy layout</source>
+            <translation>Ordenar disposición</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="278" />
+            <source>Rename {old} to {new}</source>
+            <translation>Renombrar {old} como {new}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="297" />
+            <source>the clipboard holds no design blocks ({reason})</source>
+            <translation>el portapapeles no contiene bloques de diseño ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="300" />
+            <source>Paste {n} block(s)</source>
+            <translation>Pegar {n} bloque(s)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="307" />
+            <source>there is nothing to paste</source>
+            <translation>no hay nada que pegar</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="355" />
+            <source>Change training settings</source>
+            <translation>Cambiar los ajustes de entrenamiento</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="370" />
+            <source>on</source>
+            <translation>sí</translation>
+        </message>
+        <message>
+            <location filename="../../designer/commands.py" line="370" />
+            <source>off</source>
+            <translation>no</translation>
+        </message>
+    </context>
+    <context>
+        <name>equations</name>
+        <message>
+            <location filename="../../designer/equations.py" line="86" />
+            <source>bias_ih_l0 + bias_hh_l0 = b_h: two bias vectors of {h} whose sum is the lecture's b_h</source>
+            <translation>bias_ih_l0 + bias_hh_l0 = b_h: dos vectores de sesgo de {h} cuya suma es el b_h de clase</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="100" />
+            <source>bias_ih_l0 + bias_hh_l0 = b for r and z ({n} each); for n, b_hn stays inside r ⊙ (…)</source>
+            <translation>bias_ih_l0 + bias_hh_l0 = b para r y z ({n} cada uno); para n, b_hn queda dentro de r ⊙ (…)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="112" />
+            <source>named as in the lecture, one bias per gate: W_u, U_u, b_u, …; M_u = [W_u, U_u] is {h}x{n}</source>
+            <translation>con los nombres de clase, un sesgo por compuerta: W_u, U_u, b_u, …; M_u = [W_u, U_u] es {h}x{n}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="135" />
+            <source>bias_ih_l0 + bias_hh_l0 = b: two bias vectors of {n} whose sum is the lecture's [b_u; b_f; b_c; b_o] (PyTorch's gate order i, f, g, o)</source>
+            <translation>bias_ih_l0 + bias_hh_l0 = b: dos vectores de sesgo de {n} cuya suma es el [b_u; b_f; b_c; b_o] de clase (orden de compuertas de PyTorch: i, f, g, o)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="140" />
+            <source>named as in the lecture, one bias per gate: W_u, U_u, P_u, b_u, …</source>
+            <translation>con los nombres de clase, un sesgo por compuerta: W_u, U_u, P_u, b_u, …</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="143" />
+            <source>{n} stacked layers: layer 1 reads x(t) (size {i}); layers 2 to {n} read the layer below (size {w}), so their U are {h}x{w}</source>
+            <translation>{n} capas apiladas: la capa 1 lee x(t) (tamaño {i}); las capas 2 a {n} leen la capa inferior (tamaño {w}), así que sus U son {h}x{w}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="148" />
+            <source>concatenated</source>
+            <translation>concatenan</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="149" />
+            <source>summed</source>
+            <translation>suman</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="150" />
+            <source>bidirectional: a backward layer with its own weights reads x(T..1); the two outputs are {join}</source>
+            <translation>bidireccional: una capa hacia atrás con sus propios pesos lee x(T..1); las dos salidas se {join}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="154" />
+            <source>the backward direction's tensors end in _reverse</source>
+            <translation>los tensores de la dirección hacia atrás acaban en _reverse</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="157" />
+            <source>runs as a custom cell (not a fused PyTorch layer)</source>
+            <translation>se ejecuta como una celda propia (no como una capa fusionada de PyTorch)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="180" />
+            <source>{x} = one-hot vector of {v} (a single 1)</source>
+            <translation>{x} = vector one-hot de {v} (un único 1)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="183" />
+            <source>{x} = E[token]</source>
+            <translation>{x} = E[token]</translation>
+        </message>
+        <message>
+            <location filename="../../designer/equations.py" line="208" />
+            <source>learned start: {w}x1</source>
+            <translation>inicio aprendido: {w}x1</translation>
+        </message>
+    </context>
+    <context>
+        <name>numbers</name>
+        <message>
+            <location filename="../../designer/engine_text.py" line="50" />
+            <source>,</source>
+            <comment>thousands separator</comment>
+            <extracomment>Display names of choice values that are not just the value with spaces.</extracomment>
+            <translation>.</translation>
+        </message>
+    </context>
+    <context>
+        <name>overlays</name>
+        <message>
+            <location filename="../../designer/overlays.py" line="32" />
+            <source>shape not known yet</source>
+            <translation>forma aún desconocida</translation>
+        </message>
+        <message>
+            <location filename="../../designer/overlays.py" line="33" />
+            <source>{n} parameters</source>
+            <translation>{n} parámetros</translation>
+        </message>
+        <message>
+            <location filename="../../designer/overlays.py" line="38" />
+            <source>{n} error(s)</source>
+            <translation>{n} error(es)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/overlays.py" line="40" />
+            <source>{n} warning(s)</source>
+            <translation>{n} aviso(s)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/overlays.py" line="57" />
+            <source>The network's shape and its total number of trainable parameters</source>
+            <translation>La forma de la red y su número total de parámetros entrenables</translation>
+        </message>
+        <message>
+            <location filename="../../designer/overlays.py" line="75" />
+            <source>sequence (B, T, n)</source>
+            <translation>secuencia (B, T, n)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/overlays.py" line="76" />
+            <source>vector (B, n)</source>
+            <translation>vector (B, n)</translation>
+        </message>
+    </context>
+    <context>
+        <name>summaries</name>
+        <message>
+            <location filename="../../designer/summaries.py" line="44" />
+            <source>LSTM ({peepholes} peepholes) {size}</source>
+            <translation>LSTM {size} (mirillas {peepholes})</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="51" />
+            <source>{cell}, bidirectional</source>
+            <translation>{cell}, bidireccional</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="53" />
+            <location filename="../../designer/summaries.py" line="61" />
+            <source>{text} (sum)</source>
+            <translation>{text} (suma)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="59" />
+            <source>Bidirectional {cell}</source>
+            <translation>{cell} bidireccional</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="69" />
+            <location filename="../../designer/summaries.py" line="81" />
+            <source>embedding {n}</source>
+            <translation>embedding {n}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="70" />
+            <source>sequence of tokens ({v}), {encoding}</source>
+            <translation>secuencia de tokens ({v}), {encoding}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="71" />
+            <source>element of tokens ({v}), {encoding}</source>
+            <translation>elemento de tokens ({v}), {encoding}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="73" />
+            <source>sequence of {n} features</source>
+            <translation>secuencia de {n} caract.</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="74" />
+            <source>element of {n} features</source>
+            <translation>elemento de {n} caract.</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="79" />
+            <source>Feedback {n}</source>
+            <translation>Realimentación {n}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="96" />
+            <source>Dense {n}, {activation}</source>
+            <translation>Densa {n}, {activation}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="98" />
+            <source>Output {n}, {activation}</source>
+            <translation>Salida {n}, {activation}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="100" />
+            <source>Dropout {p}</source>
+            <translation>Dropout {p}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="102" />
+            <source>Concatenate</source>
+            <translation>Concatenar</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="103" />
+            <source>Repeat x{n}</source>
+            <translation>Repetir x{n}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/summaries.py" line="105" />
+            <source>Pool ({mode})</source>
+            <translation>Agregación ({mode})</translation>
+        </message>
+    </context>
+    <context>
+        <name>wiring</name>
+        <message>
+            <location filename="../../designer/compat.py" line="71" />
+            <source>that port no longer exists</source>
+            <translation>ese puerto ya no existe</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="73" />
+            <source>a wire runs from an output (right side) to an input (left side)</source>
+            <translation>una conexión va de una salida (lado derecho) a una entrada (lado izquierdo)</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="76" />
+            <source>a block cannot feed itself; recurrence through time happens inside recurrent blocks</source>
+            <translation>un bloque no puede alimentarse a sí mismo; la recurrencia en el tiempo ocurre dentro de los bloques recurrentes</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="79" />
+            <source>these ports are already wired</source>
+            <translation>estos puertos ya están conectados</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="82" />
+            <source>'generated' takes the prediction of an Output block, fed back as the next step's input</source>
+            <translation>'generated' recibe la predicción de un bloque de salida, realimentada como entrada del paso siguiente</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="85" />
+            <source>an Output block's prediction only feeds a Feedback block's 'generated' port; put a Dense block before it to add a layer</source>
+            <translation>la predicción de un bloque de salida solo alimenta el puerto 'generated' de un bloque de realimentación; pon antes un bloque denso para añadir una capa</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="94" />
+            <source>this wire would close a loop; recurrence through time happens inside recurrent blocks, and a prediction returns through a Feedback block</source>
+            <translation>esta conexión cerraría un ciclo; la recurrencia en el tiempo ocurre dentro de los bloques recurrentes, y una predicción vuelve a través de un bloque de realimentación</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="101" />
+            <source>{got} cannot feed a {want} input</source>
+            <translation>{got} no puede alimentar una entrada de {want}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="110" />
+            <source>use the {title}'s '{port}' output</source>
+            <translation>usa la salida '{port}' del bloque {title}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="113" />
+            <source>repeat the vector with a Repeat block to make a sequence</source>
+            <translation>repite el vector con un bloque Repetir para formar una secuencia</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="116" />
+            <source>take a recurrent block's 'last' output, or summarise the sequence with a Pool block</source>
+            <translation>toma la salida 'last' de un bloque recurrente, o resume la secuencia con un bloque de agregación en el tiempo</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="119" />
+            <source>an initial state comes from a recurrent block's 'state' output</source>
+            <translation>un estado inicial viene de la salida 'state' de un bloque recurrente</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="130" />
+            <source>replaces the wire from {src}</source>
+            <translation>sustituye la conexión desde {src}</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="138" />
+            <source>a sequence</source>
+            <translation>una secuencia</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="139" />
+            <source>a vector</source>
+            <translation>un vector</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="140" />
+            <source>a state</source>
+            <translation>un estado</translation>
+        </message>
+        <message>
+            <location filename="../../designer/compat.py" line="143" />
+            <source>{a} or {b}</source>
+            <translation>{a} o {b}</translation>
         </message>
     </context>
 </TS>

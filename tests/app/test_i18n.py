@@ -147,6 +147,8 @@ def test_every_engine_string_has_spanish(spanish: QTranslator) -> None:
         assert translated.get(text, "").strip(), f"no Spanish for {text!r}"
         assert QCoreApplication.translate(ENGINE_CONTEXT, text) == translated[text]
     assert QCoreApplication.translate(ENGINE_CONTEXT, "learning rate") == "tasa de aprendizaje"
+    assert QCoreApplication.translate(ENGINE_CONTEXT, "M-to-1") == "M a 1"  # the canvas badge
+    assert QCoreApplication.translate(ENGINE_CONTEXT, "state") == "estado"  # a port type
 
 
 def _label_texts(widget: object) -> set[str]:
