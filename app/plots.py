@@ -31,12 +31,13 @@ from typing import Any, ClassVar
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QT_TR_NOOP, QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QGraphicsItem,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
 from app.runs import QUANTITIES, Run, RunStore, log_image, write_csv
 
 MAX_DUTY = 0.1  # drawing may take at most this share of the GUI thread
+MIN_INTERVAL_MS = 60.0  # one plot per tick: a tab of three redraws about every 0.2 s
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf")
 LOG_GROUPS = {"loss": (0, ("loss",), False), "compare": (3, ("compare",), False),
@@ -58,6 +60,8 @@ LOG_GROUPS = {"loss": (0, ("loss",), False), "compare": (3, ("compare",), False)
 
 def _line(plot: pg.PlotItem, name: str, color: str, width: float = 2.0,
           symbol: str | None = None) -> pg.PlotDataItem:
+    """A curve; per-step curves (thousands of points) are 1 px wide: an antialiased 1.5 px
+    line took three times as long to paint, and painting holds the GUI thread."""
     pen = pg.mkPen(color, width=width) if width else None
     style = {} if symbol is None else {"symbol": symbol, "symbolSize": 7 if symbol == "o"
                                        else 8, "symbolPen": color,
@@ -115,38 +119,56 @@ class PlotsPanel(QWidget):
     a pause the window should not take while it starts.
     """
 
-    TABS = (QT_TR_NOOP("Loss"), QT_TR_NOOP("Gradient norm"), QT_TR_NOOP("Through time"),
-            QT_TR_NOOP("Compare runs"))
-    STEP, NORM, T = QT_TR_NOOP("training step"), "‖∇‖", QT_TR_NOOP("time step t")
+    # Marked for lupdate under the class's context, which self.tr() looks them up in.
+    TABS = (QT_TRANSLATE_NOOP("PlotsPanel", "Loss"),
+            QT_TRANSLATE_NOOP("PlotsPanel", "Gradient norm"),
+            QT_TRANSLATE_NOOP("PlotsPanel", "Through time"),
+            QT_TRANSLATE_NOOP("PlotsPanel", "Compare runs"))
+    STEP = QT_TRANSLATE_NOOP("PlotsPanel", "training step")
+    NORM = "‖∇‖"
+    T = QT_TRANSLATE_NOOP("PlotsPanel", "time step t")
     PLOTS: ClassVar[dict[str, tuple[Any, ...]]] = {  # key: (tab, title, y label, x label, legend)
-        "loss": (0, QT_TR_NOOP("Loss"), QT_TR_NOOP("loss"), STEP, True),
-        "metric": (0, QT_TR_NOOP("Metric per epoch"), QT_TR_NOOP("metric"),
-                   QT_TR_NOOP("epoch"), True),
-        "norm": (1, QT_TR_NOOP("Global gradient norm"), NORM, STEP, True),
-        "blocks": (1, QT_TR_NOOP("Per block"), NORM, STEP, True),
-        "matrices": (1, QT_TR_NOOP("Per matrix"), NORM, STEP, True),
-        "heatmap": (2, QT_TR_NOOP("‖dL/dh(t)‖ through time (colour: log scale)"), STEP, T,
-                    False),
-        "latest": (2, QT_TR_NOOP("Latest capture"), "‖dL/dh(t)‖", T, False),
-        "compare": (3, QT_TR_NOOP("Runs"), "", STEP, True),
+        "loss": (0, QT_TRANSLATE_NOOP("PlotsPanel", "Loss"),
+                 QT_TRANSLATE_NOOP("PlotsPanel", "loss"), STEP, True),
+        "metric": (0, QT_TRANSLATE_NOOP("PlotsPanel", "Metric per epoch"),
+                   QT_TRANSLATE_NOOP("PlotsPanel", "metric"),
+                   QT_TRANSLATE_NOOP("PlotsPanel", "epoch"), True),
+        "norm": (1, QT_TRANSLATE_NOOP("PlotsPanel", "Global gradient norm"), NORM, STEP, True),
+        "blocks": (1, QT_TRANSLATE_NOOP("PlotsPanel", "Per block"), NORM, STEP, True),
+        "matrices": (1, QT_TRANSLATE_NOOP("PlotsPanel", "Per matrix"), NORM, STEP, True),
+        "heatmap": (2, QT_TRANSLATE_NOOP("PlotsPanel",
+                                         "‖dL/dh(t)‖ through time (colour: log scale)"),
+                    STEP, T, False),
+        "latest": (2, QT_TRANSLATE_NOOP("PlotsPanel", "Latest capture"), "‖dL/dh(t)‖", T,
+                   False),
+        "compare": (3, QT_TRANSLATE_NOOP("PlotsPanel", "Runs"), "", STEP, True),
     }
     # key (a quantity of app.runs.QUANTITIES, or drawn apart): (plot, legend, colour, width,
     # symbol)
     CURVES: ClassVar[dict[str, tuple[Any, ...]]] = {
-        "loss": ("loss", QT_TR_NOOP("training (per step)"), "#9ecae1", 1, None),
-        "smoothed": ("loss", QT_TR_NOOP("training (smoothed)"), PALETTE[0], 2, None),
-        "valid_loss": ("loss", QT_TR_NOOP("validation (per epoch)"), PALETTE[1], 2, "o"),
-        "train_metric": ("metric", QT_TR_NOOP("training"), PALETTE[0], 2, "o"),
-        "valid_metric": ("metric", QT_TR_NOOP("validation"), PALETTE[1], 2, "o"),
-        "norm": ("norm", QT_TR_NOOP("before clipping"), PALETTE[0], 1.5, None),
-        "clipped_norm": ("norm", QT_TR_NOOP("after clipping"), PALETTE[2], 1.5, None),
-        "clip_marks": ("norm", QT_TR_NOOP("clipping fired"), PALETTE[3], 0, "x"),
+        "loss": ("loss", QT_TRANSLATE_NOOP("PlotsPanel", "training (per step)"), "#9ecae1",
+                 1, None),
+        "smoothed": ("loss", QT_TRANSLATE_NOOP("PlotsPanel", "training (smoothed)"),
+                     PALETTE[0], 1, None),
+        "valid_loss": ("loss", QT_TRANSLATE_NOOP("PlotsPanel", "validation (per epoch)"),
+                       PALETTE[1], 2, "o"),
+        "train_metric": ("metric", QT_TRANSLATE_NOOP("PlotsPanel", "training"), PALETTE[0],
+                         2, "o"),
+        "valid_metric": ("metric", QT_TRANSLATE_NOOP("PlotsPanel", "validation"),
+                         PALETTE[1], 2, "o"),
+        "norm": ("norm", QT_TRANSLATE_NOOP("PlotsPanel", "before clipping"), PALETTE[0], 1,
+                 None),
+        "clipped_norm": ("norm", QT_TRANSLATE_NOOP("PlotsPanel", "after clipping"),
+                         PALETTE[2], 1, None),
+        "clip_marks": ("norm", QT_TRANSLATE_NOOP("PlotsPanel", "clipping fired"),
+                       PALETTE[3], 0, "x"),
         "latest": ("latest", "", PALETTE[4], 2, "o"),
     }
-    QUANTITIES: ClassVar[dict[str, str]] = {"smoothed": QT_TR_NOOP("Training loss (smoothed)"),
-                  "valid_loss": QT_TR_NOOP("Validation loss"),
-                  "norm": QT_TR_NOOP("Gradient norm"),
-                  "valid_metric": QT_TR_NOOP("Validation metric")}
+    QUANTITIES: ClassVar[dict[str, str]] = {
+        "smoothed": QT_TRANSLATE_NOOP("PlotsPanel", "Training loss (smoothed)"),
+        "valid_loss": QT_TRANSLATE_NOOP("PlotsPanel", "Validation loss"),
+        "norm": QT_TRANSLATE_NOOP("PlotsPanel", "Gradient norm"),
+        "valid_metric": QT_TRANSLATE_NOOP("PlotsPanel", "Validation metric")}
 
     def __init__(self, runs: RunStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +184,7 @@ class PlotsPanel(QWidget):
         self._views: dict[int, pg.GraphicsLayoutWidget] = {}
         self._splits: list[QSplitter] = []
         self._dirty = True
+        self._stale: list[str] = []  # plots of the visible tab still to draw, in order
         self._captures = -1
         self._whole_epochs: bool | None = None
         self.matrix_list, self.run_list = QListWidget(), QListWidget()
@@ -292,7 +315,10 @@ class PlotsPanel(QWidget):
             axis.setTickFont(font)
             axis.enableAutoSIPrefix(False)
             axis.setLabel(self.tr(text) if text else "", color="k", **{"font-size": "10pt"})
-        plot.showGrid(y=True, alpha=0.12)  # horizontal lines only: half the drawing
+        # No grid: pyqtgraph draws it as part of the axis, and replaying that took 3 ms of
+        # every redraw, a quarter of the budget of a GUI thread that must not stall.
+        for side in ("left", "bottom"):  # repainted from a pixmap until the ticks change
+            plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if not legend:
             return col + 1
         # under the plot, not over the data: PlotItem.addItem fills ``plot.legend``
@@ -406,49 +432,73 @@ class PlotsPanel(QWidget):
 
     @Slot()
     def refresh(self, force: bool = False) -> None:
-        """Hand the buffers to the visible tab's items (the timer calls this when needed).
+        """Draw the visible tab's plots from the buffers, all of them, now.
 
         A hidden panel draws nothing (it is drawn when shown) unless ``force`` is given.
+        During a run the timer draws one plot per tick instead (:meth:`_on_timer`).
         """
         if not (force or self.isVisible()):
             self._dirty = True
             return
         self._dirty = False
-        tab, run = self.tabs.currentIndex(), self.shown
         self._sync_run_names()
-        if tab == 3:
-            self._refresh_compare()
-        elif run is not None:
-            for key, (plot, *_) in self.CURVES.items():
-                if key in QUANTITIES and self.PLOTS[plot][0] == tab:
-                    self.curves[key].setData(*run.series.curve(key))
-            (self._refresh_loss, self._refresh_gradients, self._refresh_time)[tab](run)
+        for plot in self._tab_plots(self.tabs.currentIndex()):
+            self._draw(plot)
+        self._stale.clear()
 
-    def _refresh_loss(self, run: Run) -> None:
+    def _tab_plots(self, tab: int) -> tuple[str, ...]:
+        """The units the timer draws one at a time ("heatmap" covers "latest" too)."""
+        return tuple(key for key, spec in self.PLOTS.items()
+                     if spec[0] == tab and key != "latest")
+
+    def _draw(self, plot: str) -> None:
+        """Hand the shown run's buffers to the items of one plot."""
+        if plot == "compare":
+            self._refresh_compare()
+            return
+        run = self.shown
+        if run is None:
+            return
+        for key, (target, *_) in self.CURVES.items():
+            if key in QUANTITIES and target == plot:
+                self.curves[key].setData(*run.series.curve(key))
+        if plot == "metric":
+            self._refresh_metric(run)
+        elif plot == "norm":
+            self._refresh_norm(run)
+        elif plot in ("blocks", "matrices"):
+            self._refresh_named(plot, run)
+        elif plot == "heatmap":
+            self._refresh_time(run)
+
+    def _refresh_metric(self, run: Run) -> None:
         self._label("metric", "left", run.series.metric or self.tr("metric"))
         whole = len(run.series.epoch) <= 15  # ticks at whole epochs while they fit
         if whole != self._whole_epochs:
             self._whole_epochs = whole
             self.plots["metric"].getAxis("bottom").setTickSpacing(*((1, 1) if whole else ()))
 
-    def _refresh_gradients(self, run: Run) -> None:
+    def _refresh_norm(self, run: Run) -> None:
         s = run.series
-        steps, fired = s.grad_step.view(), s.clipped.view() > 0
-        self.curves["clip_marks"].setData(steps[fired], s.norm.view()[fired])
+        fired = s.clipped.view() > 0
+        self.curves["clip_marks"].setData(s.grad_step.view()[fired], s.norm.view()[fired])
         self._place_threshold()
-        for group, buffers in (("blocks", s.blocks), ("matrices", s.matrices)):
-            curves = self.named[group]
-            for name, buffer in buffers.items():
-                curve = curves.get(name)
-                if curve is None:
-                    curve = curves[name] = self._named_curve(group, name, run)
-                curve.setData(steps[: len(buffer)], buffer.view())
+
+    def _refresh_named(self, group: str, run: Run) -> None:
+        s = run.series
+        steps = s.grad_step.view()
+        curves = self.named[group]
+        for name, buffer in (s.blocks if group == "blocks" else s.matrices).items():
+            curve = curves.get(name)
+            if curve is None:
+                curve = curves[name] = self._named_curve(group, name, run)
+            curve.setData(steps[: len(buffer)], buffer.view())
 
     def _named_curve(self, group: str, name: str, run: Run) -> pg.PlotDataItem:
         color = PALETTE[len(self.named[group]) % len(PALETTE)]
         block, _, label = name.partition(": ")
         text = f"{run.label(block)}: {label}" if label else run.label(name)
-        curve = _line(self.plots[group], text, color, 1.5)
+        curve = _line(self.plots[group], text, color, 1)
         if group == "matrices":  # the recurrent matrices W are shown at first
             shown = label.startswith("W") or not label
             _checkable(self.matrix_list, text, name, shown).setForeground(pg.mkColor(color))
@@ -511,7 +561,7 @@ class PlotsPanel(QWidget):
             curve = curves.get(str(run.id))
             if curve is None:
                 color = PALETTE[(run.id - 1) % len(PALETTE)]
-                curve = curves[str(run.id)] = _line(self.plots["compare"], run.name, color)
+                curve = curves[str(run.id)] = _line(self.plots["compare"], run.name, color, 1)
             curve.setData(*run.series.curve(quantity))
             shown = item.checkState() == Qt.CheckState.Checked
             if shown != curve.isVisible():
@@ -538,13 +588,34 @@ class PlotsPanel(QWidget):
     @Slot()
     def _on_timer(self) -> None:
         """Draw what arrived, now, and wait longer next time if drawing was slow."""
-        if not self._dirty or not self.isVisible():
+        if not self.isVisible():
             return
+        tab = self.tabs.currentIndex()
+        if self._dirty:  # new data: every plot of the tab is stale, drawn in turn
+            self._dirty = False
+            self._sync_run_names()
+            order = self._tab_plots(tab)  # the longest waiting first
+            self._stale = [p for p in self._stale if p in order] + [
+                p for p in order if p not in self._stale]
+        if not self._stale:
+            return
+        plot = self._stale.pop(0)
         started = time.perf_counter()
-        self.refresh()
-        self.build_tab(self.tabs.currentIndex()).viewport().repaint()
+        self._draw(plot)
+        view = self.build_tab(tab)
+        # only this plot's area (and its legend below it): a whole tab took 30-50 ms
+        item = self.plots[plot]
+        area = item.mapRectToScene(item.boundingRect())
+        legend = getattr(item, "legend", None)
+        if legend is not None and legend.scene() is not None:
+            area = area.united(legend.mapRectToScene(legend.boundingRect()))
+        if plot == "heatmap":
+            latest = self.plots["latest"]
+            area = area.united(latest.mapRectToScene(latest.boundingRect()))
+        view.viewport().repaint(view.mapFromScene(area).boundingRect().adjusted(-2, -2, 2, 2))
         busy = time.perf_counter() - started
-        self.timer.setInterval(int(min(1000.0, max(100.0, 1000 * busy / MAX_DUTY))))
+        self.timer.setInterval(int(min(1000.0, max(MIN_INTERVAL_MS,
+                                                   1000 * busy / MAX_DUTY))))
 
     @Slot(int)
     def _on_tab_changed(self, _index: int) -> None:

@@ -65,9 +65,9 @@ def test_events_update_the_curves_when_the_timer_fires(qtbot, panel) -> None:
     events = synthetic_run()
     panel.add_events(events[:41])  # in batches, as the worker sends them
     panel.add_events(events[41:])
-    qtbot.waitUntil(lambda: lengths(panel, "loss")[0] == STEPS, timeout=2000)
-    assert lengths(panel, "loss", "smoothed", "valid_loss", "train_metric") == [
-        STEPS, STEPS, 3, 3]
+    # one plot per timer tick: the loss plot, then the metric plot
+    qtbot.waitUntil(lambda: lengths(panel, "loss", "smoothed", "valid_loss", "train_metric")
+                    == [STEPS, STEPS, 3, 3], timeout=2000)
     assert panel.live.status == "completed" and len(panel.runs) == 1
     smoothed = panel.curves["smoothed"].yData
     assert smoothed[0] == pytest.approx(panel.curves["loss"].yData[0])  # debiased EMA
@@ -164,3 +164,33 @@ def test_comparing_two_runs_overlays_two_curves(qtbot, panel) -> None:
     assert sum(c.isVisible() for c in panel.named["compare"].values()) == 1
     panel.quantity_combo.setCurrentIndex(1)  # validation loss, per epoch
     assert [len(c.xData) for c in panel.named["compare"].values()] == [3, 3]
+
+
+def test_a_hidden_panel_builds_and_draws_nothing_until_shown(qtbot) -> None:
+    panel = PlotsPanel(RunStore())
+    qtbot.addWidget(panel)
+    panel.add_events(synthetic_run())
+    qtbot.wait(250)  # a few timer periods
+    assert panel._views == {}  # no tab built: twelve plots cost a quarter of a second
+    panel.show()
+    assert set(panel._views) == {0}  # the visible tab, drawn at once
+    assert lengths(panel, "loss", "train_metric") == [STEPS, 3]
+    panel.tabs.setCurrentIndex(2)
+    assert set(panel._views) == {0, 2}
+    assert panel.heatmap.image is not None
+
+
+def test_the_timer_draws_one_plot_per_tick(qtbot, panel) -> None:
+    events = synthetic_run()
+    panel.add_events(events[:100])
+    panel.refresh()
+    panel.tabs.setCurrentIndex(1)
+    panel.add_events(events[100:])
+    drawn = lengths(panel, "norm")[0]
+    panel._on_timer()  # first stale plot: the global norm
+    assert lengths(panel, "norm")[0] == STEPS > drawn
+    assert panel._stale == ["blocks", "matrices"]
+    panel._on_timer()
+    panel._on_timer()
+    assert panel._stale == []
+    assert all(len(c.xData) == STEPS for c in panel.named["matrices"].values())
