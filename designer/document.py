@@ -87,7 +87,9 @@ class DesignDocument(QObject):
         self._analysis = None
         self._stack.setClean()
         self.design_replaced.emit(design)
-        self._timer.start()
+        # at once, not after the edit debounce: a just-opened design must never show the
+        # previous design's problems, even for one frame
+        self.flush_analysis()
 
     def _on_design_event(self, event: Event) -> None:
         self.design_event.emit(event)
