@@ -99,6 +99,17 @@ def _powers(low: float, high: float) -> list[tuple[float, str]]:
             for e in range(math.ceil(low), math.floor(high) + 1) if e % step == 0]
 
 
+class _TimedView(pg.GraphicsLayoutWidget):
+    """A plot view that remembers how long its last paint took (seconds)."""
+
+    last_paint = 0.0
+
+    def paintEvent(self, event: Any) -> None:
+        started = time.perf_counter()
+        super().paintEvent(event)
+        self.last_paint = time.perf_counter() - started
+
+
 class _TabBuilt(dict):
     """``plots`` and ``curves`` of a :class:`PlotsPanel`: a missing key builds its tab."""
 
@@ -247,7 +258,7 @@ class PlotsPanel(QWidget):
         view = self._views.get(index)
         if view is not None:
             return view
-        view = self._views[index] = pg.GraphicsLayoutWidget()
+        view = self._views[index] = _TimedView()
         view.setBackground("w")
         view.ci.setContentsMargins(4, 4, 12, 4)
         keys = [key for key, spec in self.PLOTS.items() if spec[0] == index]
@@ -602,18 +613,10 @@ class PlotsPanel(QWidget):
         plot = self._stale.pop(0)
         started = time.perf_counter()
         self._draw(plot)
+        # Qt paints the changed items' area on its own (a synchronous repaint here painted
+        # it twice); the view times that paint, counted with this draw.
         view = self.build_tab(tab)
-        # only this plot's area (and its legend below it): a whole tab took 30-50 ms
-        item = self.plots[plot]
-        area = item.mapRectToScene(item.boundingRect())
-        legend = getattr(item, "legend", None)
-        if legend is not None and legend.scene() is not None:
-            area = area.united(legend.mapRectToScene(legend.boundingRect()))
-        if plot == "heatmap":
-            latest = self.plots["latest"]
-            area = area.united(latest.mapRectToScene(latest.boundingRect()))
-        view.viewport().repaint(view.mapFromScene(area).boundingRect().adjusted(-2, -2, 2, 2))
-        busy = time.perf_counter() - started
+        busy = time.perf_counter() - started + view.last_paint
         self.timer.setInterval(int(min(1000.0, max(MIN_INTERVAL_MS,
                                                    1000 * busy / MAX_DUTY))))
 
