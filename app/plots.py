@@ -50,8 +50,8 @@ from PySide6.QtWidgets import (
 
 from app.runs import QUANTITIES, Run, RunStore, log_image, write_csv
 
-MAX_DUTY = 0.1  # drawing may take at most this share of the GUI thread
-MIN_INTERVAL_MS = 60.0  # one plot per tick: a tab of three redraws about every 0.2 s
+MAX_DUTY = 0.04  # drawing may take at most this share of the GUI thread
+MIN_INTERVAL_MS = 60.0  # one plot per tick, never more often than this
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf")
 LOG_GROUPS = {"loss": (0, ("loss",), False), "compare": (3, ("compare",), False),
