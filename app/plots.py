@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from app.runs import QUANTITIES, Run, RunStore, log_image, write_csv
 
-MAX_DUTY = 0.04  # drawing may take at most this share of the GUI thread
+MAX_DUTY = 0.06  # drawing may take at most this share of the GUI thread
 MIN_INTERVAL_MS = 60.0  # one plot per tick, never more often than this
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf")
@@ -60,13 +60,15 @@ LOG_GROUPS = {"loss": (0, ("loss",), False), "compare": (3, ("compare",), False)
 
 def _line(plot: pg.PlotItem, name: str, color: str, width: float = 2.0,
           symbol: str | None = None) -> pg.PlotDataItem:
-    """A curve; per-step curves (thousands of points) are 1 px wide: an antialiased 1.5 px
-    line took three times as long to paint, and painting holds the GUI thread."""
+    """A curve. An antialiased line wider than 1 px took three times as long to paint as a
+    1 px one, and painting holds the GUI thread: per-step curves (thousands of points) are
+    1 px wide, or drawn without antialiasing when wider (pyqtgraph then paints segments)."""
     pen = pg.mkPen(color, width=width) if width else None
     style = {} if symbol is None else {"symbol": symbol, "symbolSize": 7 if symbol == "o"
                                        else 8, "symbolPen": color,
                                        "symbolBrush": color if symbol == "o" else None}
-    item = pg.PlotDataItem(name=name or None, pen=pen, antialias=True, **style)
+    smooth = width <= 1 or symbol is not None  # per-epoch curves have few points
+    item = pg.PlotDataItem(name=name or None, pen=pen, antialias=smooth, **style)
     item.setDownsampling(auto=True, method="peak" if symbol is None else "subsample")
     item.setClipToView(True)
     plot.addItem(item)
@@ -160,7 +162,7 @@ class PlotsPanel(QWidget):
         "loss": ("loss", QT_TRANSLATE_NOOP("PlotsPanel", "training (per step)"), "#9ecae1",
                  1, None),
         "smoothed": ("loss", QT_TRANSLATE_NOOP("PlotsPanel", "training (smoothed)"),
-                     PALETTE[0], 1, None),
+                     PALETTE[0], 2, None),
         "valid_loss": ("loss", QT_TRANSLATE_NOOP("PlotsPanel", "validation (per epoch)"),
                        PALETTE[1], 2, "o"),
         "train_metric": ("metric", QT_TRANSLATE_NOOP("PlotsPanel", "training"), PALETTE[0],
