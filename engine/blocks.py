@@ -23,6 +23,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
+from engine import fastrnn
 from engine.cells import RecurrentStack
 
 # No `from __future__ import annotations` here: TorchScript reads these annotations.
@@ -141,9 +142,10 @@ class _RecurrentBase(BlockModule):
         self.directions = 2 if bidirectional else 1
         self.concat = concat
         self.carry_key = block_id + ":carry"
-        # Measuring dL/dh(t) (eager training only): run step by step, keep every h(t).
+        # Measuring dL/dh(t) (eager training only): run through engine.fastrnn, whose
+        # backward pass leaves ||dL/dh(t)|| of each layer in one sink per layer.
         self.probe = False
-        self.probed: list[Tensor] = []
+        self.probed: list[fastrnn.TimeGradientSink] = []
 
     def initial(self, env: dict[str, Tensor]) -> tuple[Tensor | None, Tensor | None]:
         h0: Tensor | None = None
@@ -158,41 +160,29 @@ class _RecurrentBase(BlockModule):
                 c0 = _split_state(env[self.state_key + ":c"], self.directions)
         return h0, c0
 
-    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
-        """One time step from state (h, c); overridden by each recurrent block."""
+    @torch.jit.unused
+    def probed_layers(self, x: Tensor, lengths: Tensor, h0: Tensor | None, c0: Tensor | None,
+                      sinks: list[fastrnn.TimeGradientSink]
+                      ) -> tuple[Tensor, Tensor, Tensor | None]:
+        """(out, h_n, c_n) as ``run`` computes them, each layer reporting to its sink."""
         raise NotImplementedError
 
     @torch.jit.unused
     def run_probed(self, env: dict[str, Tensor]) -> None:
-        """The same function as ``run``, one step at a time, keeping each h(t) with its grad.
+        """The same function as ``run``, measuring dL/dh(t) on the way back.
 
-        The output at t is read from the kept state itself, so after backward
-        ``h(t).grad`` holds the whole dL/dh(t): the loss at t and every later step.
+        After backward, ``self.probed[layer]`` holds ||dL/dh(t)|| for every step t: the
+        whole gradient of the state, through the loss at t and every later step. Steps
+        after a row's end are padding: that row adds nothing to them, and its final
+        state's gradient enters at its last real step.
         """
         x = env[self.input_key]
         lengths = env[self.input_key + ":len"]
-        batch, steps = x.size(0), x.size(1)
         h0, c0 = self.initial(env)
-        shape = (self.num_layers, batch, self.hidden_size)
-        h = h0 if h0 is not None else x.new_zeros(shape)
-        c = c0 if c0 is not None else x.new_zeros(shape)
-        ragged = bool((lengths < steps).any())
-        active_all = (torch.arange(steps).unsqueeze(1) < lengths.unsqueeze(0)).to(x.device)
-        outs = []
-        self.probed = []
-        for t in range(steps):
-            h_new, c_new = self.step(x[:, t : t + 1], h, c)
-            if ragged:  # finished rows keep the state of their last real step
-                active = active_all[t].view(1, batch, 1)
-                h_new = torch.where(active, h_new, h)
-                c_new = torch.where(active, c_new, c)
-            h, c = h_new, c_new
-            if h.requires_grad:
-                h.retain_grad()
-            self.probed.append(h)
-            outs.append(h[-1] * active_all[t].view(batch, 1) if ragged else h[-1])
-        out = torch.stack(outs, dim=1)
-        self.publish(env, out, lengths, h, c if self.is_lstm else None)
+        sinks = [fastrnn.TimeGradientSink(x.size(1)) for _ in range(self.num_layers)]
+        out, h_n, c_n = self.probed_layers(x, lengths, h0, c0, sinks)
+        self.probed = sinks
+        self.publish(env, out, lengths, h_n, c_n if self.is_lstm else None)
 
     def publish(self, env: dict[str, Tensor], out: Tensor, lengths: Tensor, h_n: Tensor,
                 c_n: Tensor | None) -> None:
@@ -215,44 +205,19 @@ class _RecurrentBase(BlockModule):
             env[self.carry_key + ":c"] = c_n
 
 
-def _fused_step(rnn: nn.RNNBase, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
-    """One time step of a fused nn.RNN/GRU/LSTM through PyTorch's own cell kernels.
-
-    The same function as the fused layer (dropout between layers included), without its
-    per-call set-up: measuring dL/dh(t) calls this once per step.
-    """
-    inp = x[:, 0]
-    hs: list[Tensor] = []
-    cs: list[Tensor] = []
-    layers = rnn.num_layers
-    for layer in range(layers):
-        w_ih = getattr(rnn, f"weight_ih_l{layer}")
-        w_hh = getattr(rnn, f"weight_hh_l{layer}")
-        b_ih = getattr(rnn, f"bias_ih_l{layer}")
-        b_hh = getattr(rnn, f"bias_hh_l{layer}")
-        if isinstance(rnn, nn.LSTM):
-            h_l, c_l = torch.lstm_cell(inp, (h[layer], c[layer]), w_ih, w_hh, b_ih, b_hh)
-            cs.append(c_l)
-        elif isinstance(rnn, nn.GRU):
-            h_l = torch.gru_cell(inp, h[layer], w_ih, w_hh, b_ih, b_hh)
-        elif rnn.nonlinearity == "relu":
-            h_l = torch.rnn_relu_cell(inp, h[layer], w_ih, w_hh, b_ih, b_hh)
-        else:
-            h_l = torch.rnn_tanh_cell(inp, h[layer], w_ih, w_hh, b_ih, b_hh)
-        hs.append(h_l)
-        inp = h_l
-        if rnn.dropout > 0 and rnn.training and layer < layers - 1:
-            inp = F.dropout(inp, rnn.dropout, True)
-    h_n = torch.stack(hs)
-    return h_n, (torch.stack(cs) if cs else h_n)
-
-
 class _FusedBase(_RecurrentBase):
-    """What the blocks on PyTorch's fused layers share: stepping through the cell kernels."""
+    """What the blocks on PyTorch's fused layers share: measuring through engine.fastrnn.
+
+    The fused layers keep their per-step states to themselves, so a measuring step runs
+    the same parameters through :func:`engine.fastrnn.torch_stack` (hand-written kernels
+    of the same function, dropout between layers included).
+    """
 
     @torch.jit.unused
-    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
-        return _fused_step(self.rnn, x, h, c)
+    def probed_layers(self, x: Tensor, lengths: Tensor, h0: Tensor | None, c0: Tensor | None,
+                      sinks: list[fastrnn.TimeGradientSink]
+                      ) -> tuple[Tensor, Tensor, Tensor | None]:
+        return fastrnn.torch_stack(self.rnn, x, lengths, h0, c0, sinks)
 
 
 class FusedRecurrentBlock(_FusedBase):
@@ -334,20 +299,18 @@ class CustomRecurrentBlock(_RecurrentBase):
                                   peepholes=peepholes)
 
     @torch.jit.unused
-    def step(self, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
-        # straight to the cells: one step needs none of the stack's masking set-up
-        inp = x.transpose(0, 1)  # (1, B, I), time-major as the cells want
-        hs: list[Tensor] = []
-        cs: list[Tensor] = []
-        stack = self.rnn
-        for layer, cell in enumerate(stack.cells):
-            h_l, c_l = cell(inp, h[layer], c[layer])
-            hs.append(h_l[0])
-            cs.append(c_l[0])
-            inp = h_l
-            if stack.dropout > 0 and stack.training and layer < stack.num_layers - 1:
-                inp = F.dropout(inp, stack.dropout, True)
-        return torch.stack(hs), torch.stack(cs)
+    def probed_layers(self, x: Tensor, lengths: Tensor, h0: Tensor | None, c0: Tensor | None,
+                      sinks: list[fastrnn.TimeGradientSink]
+                      ) -> tuple[Tensor, Tensor, Tensor | None]:
+        # The cells' own fast path measures; the sinks are theirs for this call only.
+        cells = list(self.rnn.cells)
+        for cell, sink in zip(cells, sinks, strict=True):
+            cell.time_sink = sink
+        try:
+            return self.rnn(x, lengths, h0, c0)
+        finally:
+            for cell in cells:
+                cell.time_sink = None
 
     def run(self, env: dict[str, Tensor]) -> None:
         if self.probe:

@@ -43,7 +43,11 @@ Speed
 -----
 Each cell concatenates its per-gate parameters once per call (so gradients reach the
 named parameters), projects the inputs of all time steps with one matmul, and does one
-fused matmul per step for the recurrent terms of all gates.
+fused matmul per step for the recurrent terms of all gates. In eager mode the time loop
+runs in :mod:`engine.fastrnn`, whose hand-written backward pass replaces autograd's
+step-by-step replay (and reports dL/dh(t) to a :class:`engine.fastrnn.TimeGradientSink`
+set in ``time_sink``); the loops written out below are what TorchScript, ``torch.export``
+and ``torch.compile`` run, and the reference the fast path is tested against.
 
 Stacking, directions and masking
 --------------------------------
@@ -72,6 +76,8 @@ from typing import Final
 import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
+
+from engine import fastrnn
 
 __all__ = [
     "CELL_TYPES",
@@ -126,6 +132,8 @@ class _LectureCell(nn.Module):
                 self.register_parameter(
                     f"P_{g}", nn.Parameter(torch.empty(peephole_shape, **factory))
                 )
+        # Set (a fastrnn.TimeGradientSink) only while a measuring step runs this cell.
+        self.time_sink = None
 
     def reset_parameters(self) -> None:
         """Draw every parameter from U(-1/sqrt(H), 1/sqrt(H)), as PyTorch's RNNs do."""
@@ -173,6 +181,10 @@ class LectureGRU(_LectureCell):
         -------
         (h_all, h_all): the states h(1..T), (T, B, H), twice (a GRU has no cell state).
         """
+        if not torch.jit.is_scripting():
+            fast = self._fast(x, h0)
+            if fast is not None:
+                return fast, fast
         hs = self.hidden_size
         xp = _project(
             x,
@@ -194,6 +206,19 @@ class LectureGRU(_LectureCell):
         out = torch.stack(outs)
         return out, out
 
+    @torch.jit.unused
+    def _fast(self, x: Tensor, h0: Tensor) -> Tensor | None:
+        if not fastrnn.wanted():
+            return None
+        return fastrnn.gru_lecture(
+            x,
+            torch.cat([self.U_u, self.U_r, self.U_h]),
+            torch.cat([self.b_u, self.b_r, self.b_h]),
+            torch.cat([self.W_u, self.W_r, self.W_h]),
+            h0,
+            self.time_sink,
+        )
+
 
 class MinimalGRU(_LectureCell):
     """The lecture's minimal GRU: an update gate, no relevance gate.
@@ -213,6 +238,10 @@ class MinimalGRU(_LectureCell):
 
     def forward(self, x: Tensor, h0: Tensor, c0: Tensor) -> tuple[Tensor, Tensor]:
         """Run one sequence batch; same contract as :meth:`LectureGRU.forward`."""
+        if not torch.jit.is_scripting():
+            fast = self._fast(x, h0)
+            if fast is not None:
+                return fast, fast
         xp = _project(x, torch.cat([self.U_u, self.U_h]), torch.cat([self.b_u, self.b_h]))
         # Both gates read the same h(t-1): one matmul per step for both.
         w = torch.cat([self.W_u, self.W_h]).t()
@@ -224,6 +253,19 @@ class MinimalGRU(_LectureCell):
             outs.append(h)
         out = torch.stack(outs)
         return out, out
+
+    @torch.jit.unused
+    def _fast(self, x: Tensor, h0: Tensor) -> Tensor | None:
+        if not fastrnn.wanted():
+            return None
+        return fastrnn.gru_minimal(
+            x,
+            torch.cat([self.U_u, self.U_h]),
+            torch.cat([self.b_u, self.b_h]),
+            torch.cat([self.W_u, self.W_h]),
+            h0,
+            self.time_sink,
+        )
 
 
 class PeepholeLSTM(_LectureCell):
@@ -273,6 +315,10 @@ class PeepholeLSTM(_LectureCell):
         -------
         (h_all, c_all): h(1..T) and c(1..T), each (T, B, H).
         """
+        if not torch.jit.is_scripting():
+            fast = self._fast(x, h0, c0)
+            if fast is not None:
+                return fast
         xp = _project(
             x,
             torch.cat([self.U_u, self.U_f, self.U_o, self.U_c]),
@@ -286,6 +332,27 @@ class PeepholeLSTM(_LectureCell):
                 return self._run_full(xp, w, p_uf.t(), p_o.t(), h0, c0)
             return self._run_diagonal(xp, w, p_uf, p_o, h0, c0)
         return self._run_plain(xp, w, h0, c0)
+
+    @torch.jit.unused
+    def _fast(self, x: Tensor, h0: Tensor, c0: Tensor) -> tuple[Tensor, Tensor] | None:
+        if not fastrnn.wanted():
+            return None
+        p_uf: Tensor | None = None
+        if self.P_u is not None and self.P_f is not None:
+            p_uf = torch.cat([self.P_u, self.P_f])
+        # the kernel's gate order is u, f, c, o (c~ and the peeped Go apart)
+        return fastrnn.lstm(
+            x,
+            torch.cat([self.U_u, self.U_f, self.U_c, self.U_o]),
+            torch.cat([self.b_u, self.b_f, self.b_c, self.b_o]),
+            torch.cat([self.W_u, self.W_f, self.W_c, self.W_o]),
+            p_uf,
+            self.P_o,
+            h0,
+            c0,
+            self.peepholes,
+            self.time_sink,
+        )
 
     def _run_plain(self, xp: Tensor, w: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
         hs = self.hidden_size

@@ -8,10 +8,13 @@ GRU: r, z, n), so their gradients are sliced by rows; their two bias vectors rec
 same gradient (b = b_ih + b_hh), so one of them stands for b. The PyTorch-form GRU's
 candidate is the exception, b_hn sits inside the relevance gate, so it is reported apart.
 
-The gradient through time is measured by running each unidirectional recurrent block one
-step at a time on a measuring step (every K steps) and keeping the state tensor h(t) of
-every step: after backward its ``.grad`` is the full dL/dh(t), the sum over every path
-through later steps, which is the quantity that vanishes or explodes.
+The gradient through time is measured on a measuring step (every K steps): each
+unidirectional recurrent block runs through :mod:`engine.fastrnn`, whose hand-written
+backward pass computes the full dL/dh(t) of every layer and step anyway (the sum over
+every path through later steps, the quantity that vanishes or explodes) and leaves its
+norms in one :class:`engine.fastrnn.TimeGradientSink` per layer. For the lecture's cells
+that is their usual training path, so measuring costs almost nothing; a block on
+nn.RNN / nn.GRU / nn.LSTM runs its own parameters through the same kernels for that step.
 """
 
 from __future__ import annotations
@@ -138,7 +141,7 @@ def gradient_norms(model: nn.Module, matrices: list[Matrix]) -> NormReport:
 
 
 def probe_blocks(model: nn.Module, on: bool) -> list[str]:
-    """Switch step-by-step measuring of dL/dh(t) on or off; returns the blocks measured."""
+    """Switch measuring of dL/dh(t) on or off; returns the blocks measured."""
     names = []
     for module in model.ordered:  # type: ignore[attr-defined]
         if isinstance(module, B._RecurrentBase) and module.directions == 1:
@@ -152,14 +155,10 @@ def time_gradient_norms(model: nn.Module) -> dict[str, list[list[float]]]:
     """Per probed block: ||dL/dh(t)|| per layer (rows) and time step (columns)."""
     result: dict[str, list[list[float]]] = {}
     for module in model.ordered:  # type: ignore[attr-defined]
-        states = getattr(module, "probed", None)
-        if not states:
+        sinks = getattr(module, "probed", None)
+        if not sinks:
             continue
-        norms = []
-        for h in states:
-            g = h.grad if h.grad is not None else torch.zeros_like(h)
-            norms.append(g.detach().float().pow(2).sum(dim=(1, 2)).sqrt())
-        table = torch.stack(norms, dim=1).cpu().tolist()  # (layers, T)
-        result[module.block_id] = table
+        table = torch.stack([sink.table_row().cpu() for sink in sinks])  # (layers, T)
+        result[module.block_id] = table.tolist()
         module.probed = []
     return result
