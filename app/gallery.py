@@ -59,7 +59,8 @@ class ExampleGallery(QDialog):
             item = QListWidgetItem(design.name)
             item.setData(Qt.ItemDataRole.UserRole, name)
             analysis = analyze(design)
-            data = design.training.data.name if design.training.data else ""
+            source = design.training.data
+            data = (source.name or source.path) if source else ""  # a file: its path
             item.setData(Qt.ItemDataRole.UserRole + 1, (
                 f"<h3>{design.name}</h3><p>{design.description}</p>"
                 f"<p><b>{self.tr('Shape')}:</b> {analysis.network_shape or ''}<br>"

@@ -99,11 +99,17 @@ from engine.data.files.piano_roll import HIGHEST_PITCH as HIGHEST_PITCH
 from engine.data.files.piano_roll import KEYS as KEYS
 from engine.data.files.piano_roll import LOWEST_PITCH as LOWEST_PITCH
 from engine.data.files.piano_roll import load_piano_rolls
-from engine.data.files.text import load_parallel_text, load_text_classification
+from engine.data.files.text import (
+    ParallelText,
+    load_parallel_text,
+    load_text_classification,
+    read_parallel_text,
+)
 
 __all__ = [
-    "FILE_FORMATS", "DataFileError", "load_csv", "load_data_file", "load_numpy",
-    "load_parallel_text", "load_piano_rolls", "load_text_classification",
+    "FILE_FORMATS", "DataFileError", "ParallelText", "load_csv", "load_data_file",
+    "load_numpy", "load_parallel_text", "load_piano_rolls", "load_text_classification",
+    "read_parallel_text",
 ]
 
 

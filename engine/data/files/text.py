@@ -11,6 +11,7 @@ only) come after, so a fault is always reported at its line and column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -141,32 +142,33 @@ def _two_columns(path: Path, number: int, line: str, layout: str,
 # --- parallel text -------------------------------------------------------------------------
 
 
-@_gc_paused
-def load_parallel_text(path: str | Path, *, swap: bool = False, max_pairs: int | None = None,
-                       group_by: str | None = None, lowercase: bool = True,
-                       min_count: int = 1, max_vocab: int | None = None,
-                       split: Sequence[float] | None = None, seed: int = 0) -> SequenceData:
-    """Sentence pairs for an encoder-decoder, ``source<TAB>target`` per line.
+@dataclass(frozen=True)
+class ParallelText:
+    """Sentence pairs as tokens, and which pairs form each split (file order kept).
 
-    Parameters
-    ----------
-    swap:
-        Translate column 2 into column 1.
-    max_pairs:
-        Read only the first pairs.
-    group_by:
-        ``"source"`` or ``"target"``: the side whose equal sentences share a split; by
-        default the side that is column 1 (English in a Tatoeba file).
-    lowercase, min_count, max_vocab:
-        Vocabularies, as for :func:`load_text_classification`, with 4 special tokens.
-    split, seed:
-        Train/valid/test fractions of the groups and the seed of their shuffle.
+    ``sources[i]`` and ``targets[i]`` are the tokens of line ``i + 1`` (lowercased when
+    asked, no ``</s>``); ``splits`` holds the line indices of train, valid and test.
+    """
+
+    sources: list[list[str]]
+    targets: list[list[str]]
+    splits: tuple[list[int], list[int], list[int]]
+    group_side: str
+
+
+def read_parallel_text(path: str | Path, *, swap: bool = False, max_pairs: int | None = None,
+                       group_by: str | None = None, lowercase: bool = True,
+                       split: Sequence[float] | None = None, seed: int = 0) -> ParallelText:
+    """The pairs of a ``parallel`` file as tokens, split as :func:`load_parallel_text` splits.
+
+    This is the first stage of that loader, public so that a caller can read the words a
+    vocabulary lost (an evaluation's references keep the words the model never saw).
     """
     path = Path(path)
     _choice(path, "swap", swap, (True, False))
     _count(path, "max_pairs", max_pairs, 1)
     _choice(path, "group_by", group_by, (None, "source", "target"))
-    _text_options(path, lowercase, min_count, max_vocab, 4)
+    _choice(path, "lowercase", lowercase, (True, False))
     lines = _lines(_read_text(path))
     if not lines:
         raise DataFileError("the file is empty; expected lines of source<TAB>target", path, 1)
@@ -190,12 +192,39 @@ def load_parallel_text(path: str | Path, *, swap: bool = False, max_pairs: int |
     group_parts = _split_indices(path, len(group_of), split, seed)
     part_of = {g: p for p, members in enumerate(group_parts) for g in members}
     train, valid, test = ([i for i, g in enumerate(groups) if part_of[g] == p] for p in range(3))
-    parts = (train, valid, test)
+    return ParallelText(sources, targets, (train, valid, test), group_side)
+
+
+@_gc_paused
+def load_parallel_text(path: str | Path, *, swap: bool = False, max_pairs: int | None = None,
+                       group_by: str | None = None, lowercase: bool = True,
+                       min_count: int = 1, max_vocab: int | None = None,
+                       split: Sequence[float] | None = None, seed: int = 0) -> SequenceData:
+    """Sentence pairs for an encoder-decoder, ``source<TAB>target`` per line.
+
+    Parameters
+    ----------
+    swap:
+        Translate column 2 into column 1.
+    max_pairs:
+        Read only the first pairs.
+    group_by:
+        ``"source"`` or ``"target"``: the side whose equal sentences share a split; by
+        default the side that is column 1 (English in a Tatoeba file).
+    lowercase, min_count, max_vocab:
+        Vocabularies, as for :func:`load_text_classification`, with 4 special tokens.
+    split, seed:
+        Train/valid/test fractions of the groups and the seed of their shuffle.
+    """
+    path = Path(path)
+    _text_options(path, lowercase, min_count, max_vocab, 4)
+    text = read_parallel_text(path, swap=swap, max_pairs=max_pairs, group_by=group_by,
+                              lowercase=lowercase, split=split, seed=seed)
+    sources, targets, parts = text.sources, text.targets, text.splits
     specials = (PAD, UNK, BOS, EOS)
     src_vocab = _vocabulary((sources[i] for i in parts[0]), specials, min_count, max_vocab)
     tgt_vocab = _vocabulary((targets[i] for i in parts[0]), specials, min_count, max_vocab)
-    for tokens in targets:
-        tokens.append(EOS)
+    targets = [[*tokens, EOS] for tokens in targets]
     examples = [{"input": x, "target": y} for x, y in
                 zip(_encode(sources, src_vocab), _encode(targets, tgt_vocab), strict=True)]
     spec = DataSpec(
@@ -205,5 +234,5 @@ def load_parallel_text(path: str | Path, *, swap: bool = False, max_pairs: int |
         description=f"{len(examples)} sentence pairs from {path.name}, column "
                     f"{2 if swap else 1} translated into column {1 if swap else 2}; "
                     f"word vocabularies of {len(src_vocab)} and {len(tgt_vocab)} built from "
-                    f"the training split, split by {group_side} sentence.")
+                    f"the training split, split by {text.group_side} sentence.")
     return _data(spec, examples, parts)

@@ -1,0 +1,597 @@
+"""The lecture's three applications on real corpora, against published figures and peers.
+
+Run (the corpora are read from ``--data``, else ``$RECURRENTE_DATA``, else
+``../shared/data`` beside the repository; see README.md, "Real data")::
+
+    flock /tmp/recurrente-cpu.lock python tests/benchmarks/real_data.py [--quick]
+        [--threads 2] [--tasks jsb,sentiment,translation] [--data DIR] [--json FILE]
+
+Every task trains a shipped example design through the engine's :class:`Trainer`, as
+``recurrente train --example NAME`` does, and beside it a peer written in plain PyTorch
+or a classic baseline, in the same process and on the same split:
+
+* **JSB Chorales** (example ``jsb_chorales``, 1-to-N): a tanh RNN of 100 units, a GRU of
+  46 and an LSTM of 36 (Chung et al. 2014's sizes, about 20k parameters), each reading
+  its input through dropout 0.2. Trained with teacher forcing, the design reads chord t
+  and predicts chord t+1: next-step prediction. Metric: test negative log-likelihood per
+  time step (the sum over the 88 keys of the binary cross-entropy, averaged over every
+  predicted step of the test chorales). The peer is ``dropout + nn.RNN/GRU/LSTM +
+  nn.Linear`` on padded batches from a DataLoader, built after the same seed in the same
+  order (so it starts from the very same weights: checked), fed the same permutation each
+  epoch (and so drawing the same dropout masks), with the same optimiser, clipping and
+  early stopping. The engine's dL/dh(t) capture (a teaching instrument the peer lacks) is
+  off (``capture_every = 0``); everything else the trainer does each step (gradient norms
+  per block and matrix, events, the non-finite checks) is in its time. Besides each whole
+  run, the seconds per epoch are measured in alternation (see :func:`paired_epoch_seconds`).
+* **Sentiment** (example ``reviews``, M-to-1): the UCI sentences split 80/10/10 with seed
+  0; a word LSTM (the example) and a bidirectional GRU, beside a bag-of-words logistic
+  regression (plain torch, same vocabulary and split, L2 strength chosen on validation).
+  Metric: test accuracy.
+* **Translation** (example ``tatoeba``, M-to-N encoder-decoder): Tatoeba Spanish -> English,
+  split by English sentence; corpus BLEU (sacrebleu, on the loader's lowercased word tokens)
+  and exact-match rate of greedy decoding on the test split, and five sample
+  translations. References keep the words the vocabulary lost (read back from the file).
+
+``--quick`` is a smoke test (about a minute on 2 cores): a few epochs per model and a
+subsample of the translation pairs; its figures mean nothing. The full run takes about
+40 minutes on 2 cores (the translation model, 2.6M parameters, about 8 of them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))  # run as a script from any folder
+
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+from torch import Tensor, nn  # noqa: E402
+from torch.nn.utils.rnn import pad_sequence  # noqa: E402
+from torch.utils.data import DataLoader  # noqa: E402
+
+from engine.data.base import ExampleList, SequenceData  # noqa: E402
+from engine.data.files import EOS, read_parallel_text  # noqa: E402
+from engine.data.load import DATA_ROOTS_VARIABLE, load_data, resolve_data_path  # noqa: E402
+from engine.design import Design  # noqa: E402
+from engine.examples import example_path  # noqa: E402
+from engine.fileformat import loads  # noqa: E402
+from engine.training.settings import TrainingSettings  # noqa: E402
+from engine.training.trainer import Trainer  # noqa: E402
+
+JSB_ANCHORS = {"rnn": "Chung'14 9.10", "gru": "Chung'14 8.54, Bai'18 8.43",
+               "lstm": "Chung'14 8.67, Bai'18 8.45"}
+# (label, block kind, block parameters, learning rate): the tanh RNN trains best slower
+JSB_CELLS: tuple[tuple[str, str, dict[str, Any], float], ...] = (
+    ("tanh RNN 100", "rnn", {"hidden_size": 100, "num_layers": 1, "nonlinearity": "tanh",
+                             "dropout": 0.0, "bidirectional": False, "join": "concat"}, 1e-3),
+    ("GRU 46", "gru", {"hidden_size": 46, "num_layers": 1, "form": "pytorch", "dropout": 0.0,
+                       "bidirectional": False, "join": "concat"}, 3e-3),
+    ("LSTM 36", "lstm", {"hidden_size": 36, "num_layers": 1, "peepholes": "none",
+                         "dropout": 0.0, "bidirectional": False, "join": "concat"}, 3e-3),
+)
+JSB_TARGET, JSB_BEST_TARGET, PEER_NLL_TOLERANCE, PEER_TIME_RATIO = 8.45, 8.30, 0.05, 1.05
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    task: str
+    model: str
+    parameters: int
+    epochs: int
+    seconds: float
+    metric: str
+    value: float
+    anchor: str = ""
+    peer: str = ""
+    peer_value: float = math.nan
+    peer_seconds: float = math.nan
+    peer_epochs: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- shared helpers ------------------------------------------------------------------------
+
+
+def default_data_root() -> Path:
+    """$RECURRENTE_DATA's first folder, else ../shared/data beside the repository."""
+    first = os.environ.get(DATA_ROOTS_VARIABLE, "").split(os.pathsep)[0]
+    return Path(first) if first else REPO.parent / "shared" / "data"
+
+
+def example_doc(name: str) -> dict[str, Any]:
+    return json.loads(example_path(name).read_text(encoding="utf-8"))
+
+
+def design_from(doc: dict[str, Any]) -> Design:
+    return loads(json.dumps(doc))
+
+
+def replace_block(doc: dict[str, Any], block_id: str, new_id: str, kind: str, name: str,
+                  params: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a design document with one block swapped for another kind."""
+    doc = json.loads(json.dumps(doc))
+    for block in doc["blocks"]:
+        if block["id"] == block_id:
+            block.update(id=new_id, kind=kind, name=name, params=params)
+    for wire in doc["wires"]:
+        for end in ("from", "to"):
+            owner, _, port = wire[end].partition(".")
+            if owner == block_id:
+                wire[end] = f"{new_id}.{port}"
+    return doc
+
+
+def count_parameters(module: nn.Module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+def train_design(design: Design, data: SequenceData,
+                 settings: TrainingSettings) -> tuple[Trainer, float]:
+    """Build and fit a trainer; returns it and the wall time of both."""
+    start = time.perf_counter()
+    trainer = Trainer(design, data, settings)
+    result = trainer.fit()
+    seconds = time.perf_counter() - start
+    if result.name != "run_finished":
+        raise RuntimeError(f"{design.name}: training failed: {result}")
+    return trainer, seconds
+
+
+def epoch_order(size: int, seed: int, epoch: int) -> list[int]:
+    """The permutation the trainer's EpochSampler draws for ``epoch`` (seed + epoch)."""
+    return torch.randperm(size, generator=torch.Generator().manual_seed(seed + epoch)).tolist()
+
+
+# --- JSB Chorales ----------------------------------------------------------------------------
+
+
+class PeerMusic(nn.Module):
+    """The hand-written peer: input dropout, one fused recurrent layer, a linear read-out."""
+
+    def __init__(self, cell: str, hidden: int, dropout: float) -> None:
+        super().__init__()
+        layer = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}[cell]
+        self.dropout = dropout
+        self.rnn = layer(88, hidden, batch_first=True)
+        self.out = nn.Linear(hidden, 88)
+
+    def forward(self, x: Tensor) -> Tensor:
+        x = F.dropout(x, self.dropout, self.training)
+        return self.out(self.rnn(x)[0])
+
+
+def _peer_rolls(split: ExampleList) -> list[tuple[Tensor, Tensor]]:
+    """(steps 0..T-2, steps 1..T-1) of each chorale of a ``generate``-framed split."""
+    return [(torch.cat([e["input"].unsqueeze(0), e["target"][:-1]]), e["target"])
+            for e in split.examples]
+
+
+def _pad_pairs(pairs: list[tuple[Tensor, Tensor]]) -> tuple[Tensor, Tensor, Tensor]:
+    """A batch: padded inputs, padded targets and the mask of real steps."""
+    lengths = torch.tensor([x.shape[0] for x, _ in pairs])
+    x = pad_sequence([x for x, _ in pairs], batch_first=True)
+    y = pad_sequence([y for _, y in pairs], batch_first=True)
+    return x, y, (torch.arange(x.shape[1]).unsqueeze(0) < lengths.unsqueeze(1)).to(x.dtype)
+
+
+def _peer_loader(rolls: list[tuple[Tensor, Tensor]], batch: int,
+                 order: Sequence[int] | None = None) -> DataLoader:
+    # A DataLoader, as a script would write it; it also draws one number from torch's
+    # generator per pass, as the trainer's does, so both draw the same dropout masks.
+    return DataLoader(rolls, batch_size=batch, sampler=order, collate_fn=_pad_pairs)  # type: ignore[arg-type]
+
+
+def _peer_nll(model: nn.Module, loader: DataLoader) -> float:
+    model.eval()
+    total = count = 0.0
+    with torch.no_grad():
+        for x, y, mask in loader:
+            per_step = F.binary_cross_entropy_with_logits(model(x), y, reduction="none").sum(-1)
+            total += float((per_step * mask).sum())
+            count += float(mask.sum())
+    model.train()
+    return total / count
+
+
+def train_peer_music(data: SequenceData, cell: str, hidden: int, dropout: float,
+                     s: TrainingSettings) -> tuple[PeerMusic, float, int, float]:
+    """Train the peer as the trainer trains the design; returns (model, test NLL, epochs,
+    seconds). The data are prepared before the clock starts, as a script reads its file."""
+    train, valid, test = (_peer_rolls(split) for split in (data.train, data.valid, data.test))
+    start = time.perf_counter()
+    torch.manual_seed(s.seed)
+    model = PeerMusic(cell, hidden, dropout)
+    optimiser = torch.optim.Adam(model.parameters(), lr=s.learning_rate,
+                                 weight_decay=s.weight_decay)
+    best, best_state, waited, epoch = math.inf, None, 0, 0
+    while epoch < s.epochs:
+        for x, y, mask in _peer_loader(train, s.batch_size,
+                                       epoch_order(len(train), s.seed, epoch)):
+            per_step = F.binary_cross_entropy_with_logits(model(x), y, reduction="none").sum(-1)
+            loss = (per_step * mask).sum() / mask.sum()
+            optimiser.zero_grad(set_to_none=True)
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), s.clip_threshold)
+            optimiser.step()
+        epoch += 1
+        valid_nll = _peer_nll(model, _peer_loader(valid, s.batch_size))
+        if valid_nll < best:
+            best, waited = valid_nll, 0
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+        else:
+            waited += 1
+        if s.early_stopping and waited >= s.early_stopping:
+            assert best_state is not None
+            model.load_state_dict(best_state)  # as the trainer does on early stopping
+            break
+    seconds = time.perf_counter() - start
+    return model, _peer_nll(model, _peer_loader(test, s.batch_size)), epoch, seconds
+
+
+def check_same_start(design: Design, data: SequenceData, cell: str, hidden: int,
+                     dropout: float, s: TrainingSettings) -> float:
+    """|engine - peer| test NLL before training: the two start from the same function."""
+    engine = Trainer(design, data, s.replace(epochs=1))
+    torch.manual_seed(s.seed)
+    peer = PeerMusic(cell, hidden, dropout)
+    return abs(engine.evaluate(data.test)[0]
+               - _peer_nll(peer, _peer_loader(_peer_rolls(data.test), s.batch_size)))
+
+
+def paired_epoch_seconds(design: Design, data: SequenceData, cell: str, hidden: int,
+                         dropout: float, s: TrainingSettings, epochs: int,
+                         rounds: int) -> tuple[float, float]:
+    """Seconds per epoch of the engine and of the peer, measured in alternation.
+
+    The machine is shared: a whole training run of each, minutes apart, can meet
+    different loads. Short runs taken turn about, and the median of each, compare the two
+    under the same conditions.
+    """
+    fixed = s.replace(epochs=epochs, early_stopping=0)
+    engine: list[float] = []
+    peer: list[float] = []
+    for _ in range(rounds):
+        engine.append(train_design(design, data, fixed)[1] / epochs)
+        peer.append(train_peer_music(data, cell, hidden, dropout, fixed)[3] / epochs)
+    return statistics.median(engine), statistics.median(peer)
+
+
+def run_jsb(quick: bool, log: Callable[[str], None]) -> list[Row]:
+    doc = example_doc("jsb_chorales")
+    rows = []
+    data: SequenceData | None = None
+    for label, kind, params, learning_rate in JSB_CELLS:
+        design = design_from(replace_block(doc, "lstm", "cell", kind, label, params))
+        settings = design.training.replace(device="cpu", capture_every=0,
+                                           learning_rate=learning_rate)
+        if quick:
+            settings = settings.replace(epochs=3)
+        if data is None:
+            data = load_data(settings.data)  # type: ignore[arg-type]
+        dropout = float(design.blocks["drop"].params["p"])
+        gap = check_same_start(design, data, kind, params["hidden_size"], dropout, settings)
+        log(f"jsb {label}: same start (|engine - peer| test NLL before training {gap:.1e})")
+        trainer, seconds = train_design(design, data, settings)
+        test_nll = trainer.evaluate(data.test)[0]
+        log(f"jsb {label}: engine {test_nll:.3f} after {trainer.progress.epoch} epochs, "
+            f"{seconds:.1f} s")
+        peer, peer_nll, peer_epochs, peer_seconds = train_peer_music(
+            data, kind, params["hidden_size"], dropout, settings)
+        log(f"jsb {label}: peer   {peer_nll:.3f} after {peer_epochs} epochs, "
+            f"{peer_seconds:.1f} s")
+        paired = paired_epoch_seconds(design, data, kind, params["hidden_size"], dropout,
+                                      settings, 1 if quick else 4, 1 if quick else 3)
+        log(f"jsb {label}: s/epoch in alternation: engine {paired[0]:.3f}, peer {paired[1]:.3f}")
+        params_count = count_parameters(trainer.model)
+        assert params_count == count_parameters(peer), "the peer must have the same size"
+        rows.append(Row("JSB Chorales", label, params_count, trainer.progress.epoch, seconds,
+                        "test NLL/step", test_nll, JSB_ANCHORS[kind], "nn." + kind.upper(),
+                        peer_nll, peer_seconds, peer_epochs, {
+                            "valid_nll": trainer.progress.best_valid_loss,
+                            "s_per_epoch": seconds / max(trainer.progress.epoch, 1),
+                            "peer_s_per_epoch": peer_seconds / max(peer_epochs, 1),
+                            "paired_s_per_epoch": paired[0],
+                            "paired_peer_s_per_epoch": paired[1],
+                            "start_gap": gap}))
+    return rows
+
+
+# --- sentiment -------------------------------------------------------------------------------
+
+
+BIGRU = {"cell": "gru", "hidden_size": 16, "num_layers": 1, "join": "concat", "dropout": 0.0,
+         "nonlinearity": "tanh", "form": "pytorch", "peepholes": "none"}
+
+
+def bag_of_words(split: ExampleList, vocab: int) -> tuple[Tensor, Tensor]:
+    """Word presence (0/1) per sentence, ``<pad>`` and ``<unk>`` left out, and the labels."""
+    x = torch.zeros(len(split), vocab)
+    for i, example in enumerate(split.examples):
+        x[i, example["input"]] = 1.0
+    x[:, :2] = 0.0
+    return x, torch.stack([e["target"] for e in split.examples])
+
+
+def logistic_regression(data: SequenceData) -> tuple[float, float, float, float]:
+    """Bag-of-words logistic regression, L2 chosen on validation.
+
+    Returns (test accuracy, the L2 chosen, seconds, validation accuracy).
+    """
+    start = time.perf_counter()
+    vocab = data.spec.input_size
+    (x, y), (xv, yv), (xt, yt) = (bag_of_words(s, vocab)
+                                  for s in (data.train, data.valid, data.test))
+    best: tuple[float, float, nn.Linear] | None = None
+    for l2 in (1e-4, 1e-3, 3e-3, 1e-2, 3e-2):
+        torch.manual_seed(0)
+        model = nn.Linear(vocab, 2)
+        optimiser = torch.optim.LBFGS(model.parameters(), max_iter=500,
+                                      line_search_fn="strong_wolfe")
+
+        def closure(model: nn.Linear = model, optimiser: torch.optim.LBFGS = optimiser,
+                    l2: float = l2) -> Tensor:
+            optimiser.zero_grad()
+            loss = F.cross_entropy(model(x), y) + l2 * model.weight.pow(2).sum()
+            loss.backward()
+            return loss
+
+        optimiser.step(closure)
+        with torch.no_grad():
+            accuracy = float((model(xv).argmax(-1) == yv).float().mean())
+        if best is None or accuracy > best[0]:
+            best = (accuracy, l2, model)
+    assert best is not None
+    with torch.no_grad():
+        test = float((best[2](xt).argmax(-1) == yt).float().mean())
+    return test, best[1], time.perf_counter() - start, best[0]
+
+
+def run_sentiment(quick: bool, seeds: int, log: Callable[[str], None]) -> list[Row]:
+    """The example's LSTM and a bidirectional GRU in its place, beside bag-of-words.
+
+    300 test sentences put a standard error of about 2 points on an accuracy, so besides
+    the designs' own seed (0) the full run also trains seeds 1, 2, ... and reports means.
+    """
+    doc = example_doc("reviews")
+    designs = [("LSTM 32", design_from(doc)),
+               ("BiGRU 2x16", design_from(replace_block(doc, "lstm", "bigru", "bidirectional",
+                                                        "BiGRU", BIGRU)))]
+    rows = []
+    data = None
+    baseline = None
+    for label, design in designs:
+        settings = design.training.replace(device="cpu", capture_every=0)
+        if quick:
+            settings = settings.replace(epochs=2)
+        if data is None:
+            data = load_data(settings.data)  # type: ignore[arg-type]
+            log(f"sentiment: {len(data.train)}/{len(data.valid)}/{len(data.test)} sentences, "
+                f"vocabulary {data.spec.input_size}")
+            baseline = logistic_regression(data)
+            log(f"sentiment: bag-of-words logistic regression {baseline[0]:.3f} "
+                f"(L2 {baseline[1]:g}, {baseline[2]:.1f} s)")
+        assert baseline is not None
+        runs = []
+        for seed in range(seeds):
+            trainer, seconds = train_design(design, data, settings.replace(seed=seed))
+            accuracy = trainer.evaluate(data.test)[1]
+            valid = trainer.evaluate(data.valid)[1]
+            runs.append((accuracy, valid, trainer.progress.epoch, seconds))
+            log(f"sentiment {label} seed {seed}: test {accuracy:.3f}, valid {valid:.3f} after "
+                f"{trainer.progress.epoch} epochs, {seconds:.1f} s")
+            if seed == 0:
+                rows.append(Row("Sentiment (UCI)", label, count_parameters(trainer.model),
+                                trainer.progress.epoch, seconds, "test accuracy", accuracy,
+                                "no standard split", "BoW logistic regr.", baseline[0],
+                                baseline[2], 0, {"valid_accuracy": valid,
+                                                 "baseline_valid": baseline[3]}))
+        if seeds > 1:
+            tests = torch.tensor([r[0] for r in runs])
+            rows.append(Row("Sentiment (UCI)", f"{label}, mean of {seeds} seeds",
+                            rows[-1].parameters, round(sum(r[2] for r in runs) / seeds),
+                            sum(r[3] for r in runs) / seeds, "test accuracy",
+                            float(tests.mean()), "", "BoW logistic regr.", baseline[0],
+                            baseline[2], 0, {"std": float(tests.std()),
+                                             "valid_accuracy": sum(r[1] for r in runs) / seeds,
+                                             "baseline_valid": baseline[3]}))
+    return rows
+
+
+# --- translation -----------------------------------------------------------------------------
+
+
+def greedy_translations(trainer: Trainer, split: ExampleList, steps: int,
+                        batch: int = 256) -> list[list[str]]:
+    """Greedy decoding (the design's feedback block is greedy) of every source in ``split``."""
+    model = trainer.model.eval()
+    vocab = trainer.data.spec.target_vocab
+    end = vocab.index(EOS)
+    input_id = trainer.binding.input_block
+    results: list[list[str]] = []
+    with torch.no_grad():
+        for i in range(0, len(split), batch):
+            sources = [e["input"] for e in split.examples[i:i + batch]]
+            inputs = {input_id: pad_sequence(sources, batch_first=True),
+                      input_id + ":len": torch.tensor([len(s) for s in sources])}
+            ids = model.generate(inputs, steps, 1.0).argmax(-1).tolist()
+            for row in ids:
+                words = row[:row.index(end)] if end in row else row
+                results.append([vocab[w] for w in words])
+    return results
+
+
+def run_translation(quick: bool, log: Callable[[str], None]) -> tuple[list[Row], list[str]]:
+    import sacrebleu
+
+    design = design_from(example_doc("tatoeba"))
+    settings = design.training.replace(device="cpu", capture_every=0)
+    assert settings.data is not None
+    data = load_data(settings.data)
+    options = dict(settings.data.options)
+    text = read_parallel_text(resolve_data_path(settings.data.path),  # type: ignore[arg-type]
+                              swap=options.get("swap", False), seed=options.get("seed", 0))
+    references = [text.targets[i] for i in text.splits[2]]
+    sources = [text.sources[i] for i in text.splits[2]]
+    assert len(references) == len(data.test)
+    if quick:  # a subsample, same vocabularies (so the design still fits)
+        data = SequenceData(data.spec, ExampleList(data.train.examples[:3000]),
+                            ExampleList(data.valid.examples[:300]),
+                            ExampleList(data.test.examples[:300]))
+        references, sources = references[:300], sources[:300]
+        settings = settings.replace(epochs=1)
+    log(f"translation: {len(data.train)}/{len(data.valid)}/{len(data.test)} pairs, "
+        f"vocabularies {data.spec.input_size} -> {data.spec.target_size}")
+    trainer, seconds = train_design(design, data, settings)
+    longest = max(len(e["target"]) for e in data.train.examples)
+    start = time.perf_counter()
+    hypotheses = greedy_translations(trainer, data.test, longest + 5)
+    decode_seconds = time.perf_counter() - start
+    hyp_text = [" ".join(h) for h in hypotheses]
+    ref_text = [" ".join(r) for r in references]
+    # both sides are already the loader's lowercased word tokens: no second tokenizer
+    metric = sacrebleu.metrics.BLEU(tokenize="none", force=True)
+    bleu = metric.corpus_score(hyp_text, [ref_text])
+    exact = sum(h == r for h, r in zip(hypotheses, references, strict=True)) / len(references)
+    log(f"translation: BLEU {bleu.score:.1f}, exact {exact:.3f} after "
+        f"{trainer.progress.epoch} epochs, {seconds:.1f} s (+{decode_seconds:.1f} s decoding)")
+    picks = [round(k * (len(sources) - 1) / 4) for k in range(5)]
+    samples = [f"  ES  {' '.join(sources[i])}\n  REF {ref_text[i]}\n  OUT {hyp_text[i]}"
+               for i in picks] + [f"  (BLEU: sacrebleu {metric.get_signature()})"]
+    params = count_parameters(trainer.model)
+    rows = [Row("Translation es->en", "GRU enc-dec 256", params, trainer.progress.epoch, seconds,
+                "test BLEU", bleu.score, "none for this subset", extra={
+                    "exact_match": exact, "bleu_signature": str(metric.get_signature()),
+                    "decode_seconds": decode_seconds}),
+            Row("Translation es->en", "GRU enc-dec 256", params, trainer.progress.epoch, seconds,
+                "exact match", exact, "")]
+    return rows, samples
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+
+def _number(value: float, metric: str) -> str:
+    if math.isnan(value):
+        return ""
+    return f"{value:.3f}" if metric != "test BLEU" else f"{value:.1f}"
+
+
+def table(rows: list[Row], threads: int, quick: bool) -> str:
+    head = (f"Recurrente on real data — torch {torch.__version__}, CPU, "
+            f"{threads} thread{'s' if threads != 1 else ''}"
+            f"{', QUICK (smoke test: figures mean nothing)' if quick else ''}")
+    columns = ("task", "model", "params", "epochs", "wall s", "metric", "value",
+               "published anchor", "peer", "peer value", "peer wall s", "s/epoch ratio")
+    lines = [[r.task, r.model, f"{r.parameters:,}", str(r.epochs), f"{r.seconds:.1f}",
+              r.metric, _number(r.value, r.metric), r.anchor, r.peer,
+              _number(r.peer_value, r.metric),
+              "" if math.isnan(r.peer_seconds) else f"{r.peer_seconds:.1f}",
+              f"{r.extra['paired_s_per_epoch'] / r.extra['paired_peer_s_per_epoch']:.2f}"
+              if r.peer.startswith("nn.") else ""]
+             for r in rows]
+    widths = [max(len(c), *(len(line[i]) for line in lines)) for i, c in enumerate(columns)]
+    out = [head, "", " | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
+           "-+-".join("-" * w for w in widths)]
+    out += [" | ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True))
+            for line in lines]
+    out.append("\nwall s: one whole run (early stopping decides its epochs), data loading "
+               "excluded. s/epoch ratio: engine / peer seconds per epoch, median of runs of a "
+               "few epochs taken in alternation.")
+    return "\n".join(out)
+
+
+def verdicts(rows: list[Row]) -> list[str]:
+    """The issue's targets, each met or missed by how much."""
+    found = []
+    jsb = [r for r in rows if r.task == "JSB Chorales"]
+    if jsb:
+        for r in jsb:
+            sign = "<=" if r.value <= JSB_TARGET else ">"
+            found.append(f"JSB {r.model}: NLL {r.value:.3f} {sign} {JSB_TARGET} "
+                         f"({r.value - JSB_TARGET:+.3f}); peer gap "
+                         f"{r.value - r.peer_value:+.3f} (tolerance {PEER_NLL_TOLERANCE}); "
+                         f"wall time ratio {r.seconds / r.peer_seconds:.3f} (whole runs), "
+                         f"{r.extra['paired_s_per_epoch'] / r.extra['paired_peer_s_per_epoch']:.3f}"
+                         f" (per epoch, in alternation; target <= {PEER_TIME_RATIO})")
+        best = min(jsb, key=lambda r: r.value)
+        found.append(f"JSB best: {best.model} {best.value:.3f} "
+                     f"{'<=' if best.value <= JSB_BEST_TARGET else '>'} {JSB_BEST_TARGET} "
+                     f"({best.value - JSB_BEST_TARGET:+.3f})")
+    for r in rows:
+        if r.task.startswith("Sentiment"):
+            spread = f" ± {r.extra['std']:.3f}" if "std" in r.extra else ""
+            found.append(f"Sentiment {r.model}: test {r.value:.3f}{spread} vs bag-of-words "
+                         f"{r.peer_value:.3f} ({r.value - r.peer_value:+.3f}: "
+                         f"{'beats it' if r.value > r.peer_value else 'does not beat it'}); "
+                         f"validation {r.extra['valid_accuracy']:.3f} vs "
+                         f"{r.extra['baseline_valid']:.3f}")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="a smoke test of a few minutes")
+    parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
+    parser.add_argument("--tasks", default="jsb,sentiment,translation",
+                        help="comma-separated: jsb, sentiment, translation")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="the folder holding jsb_chorales/, sentiment/, translation/")
+    parser.add_argument("--seeds", type=int, default=3,
+                        help="sentiment: seeds per model in the full run (default 3)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
+    args = parser.parse_args(argv)
+    root = (args.data or default_data_root()).resolve()
+    if not root.is_dir():
+        print(f"real_data: {root}: no such folder; pass --data DIR or set "
+              f"{DATA_ROOTS_VARIABLE}", file=sys.stderr)
+        return 2
+    os.environ[DATA_ROOTS_VARIABLE] = str(root)  # where the examples' relative paths resolve
+    torch.set_num_threads(args.threads)
+    tasks = [t.strip() for t in args.tasks.split(",") if t.strip()]
+    unknown = set(tasks) - {"jsb", "sentiment", "translation"}
+    if unknown:
+        parser.error(f"unknown task(s): {', '.join(sorted(unknown))}")
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    rows: list[Row] = []
+    samples: list[str] = []
+    started = time.perf_counter()
+    if "jsb" in tasks:
+        rows += run_jsb(args.quick, log)
+    if "sentiment" in tasks:
+        rows += run_sentiment(args.quick, 1 if args.quick else args.seeds, log)
+    if "translation" in tasks:
+        translation_rows, samples = run_translation(args.quick, log)
+        rows += translation_rows
+    print(table(rows, args.threads, args.quick))
+    if samples:
+        print("\nSample translations (greedy, test split):")
+        print("\n".join(samples))
+    print()
+    for line in verdicts(rows):
+        print(line)
+    print(f"\ntotal {time.perf_counter() - started:.0f} s; data from {root}")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1, default=str),
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
