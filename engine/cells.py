@@ -46,8 +46,10 @@ named parameters), projects the inputs of all time steps with one matmul, and do
 fused matmul per step for the recurrent terms of all gates. In eager mode the time loop
 runs in :mod:`engine.fastrnn`, whose hand-written backward pass replaces autograd's
 step-by-step replay (and reports dL/dh(t) to a :class:`engine.fastrnn.TimeGradientSink`
-set in ``time_sink``); the loops written out below are what TorchScript, ``torch.export``
-and ``torch.compile`` run, and the reference the fast path is tested against.
+set in ``time_sink``). A scripted cell (an exported model) runs the same forward kernels
+when no gradient is wanted. The loops written out below are what TorchScript trains
+with, what ``torch.export`` and ``torch.compile`` trace, and the reference the fast path
+is tested against.
 
 Stacking, directions and masking
 --------------------------------
@@ -185,6 +187,10 @@ class LectureGRU(_LectureCell):
             fast = self._fast(x, h0)
             if fast is not None:
                 return fast, fast
+        elif not torch.is_grad_enabled():
+            # scripted inference (an exported model): the fast path's own forward kernel
+            h_all = fastrnn.gru_lecture_forward(x, *self._stacked(), h0)[3]
+            return h_all, h_all
         hs = self.hidden_size
         xp = _project(
             x,
@@ -206,18 +212,19 @@ class LectureGRU(_LectureCell):
         out = torch.stack(outs)
         return out, out
 
+    def _stacked(self) -> tuple[Tensor, Tensor, Tensor]:
+        """U, b and W of the gates u, r, h stacked, as engine.fastrnn takes them."""
+        return (
+            torch.cat([self.U_u, self.U_r, self.U_h]),
+            torch.cat([self.b_u, self.b_r, self.b_h]),
+            torch.cat([self.W_u, self.W_r, self.W_h]),
+        )
+
     @torch.jit.unused
     def _fast(self, x: Tensor, h0: Tensor) -> Tensor | None:
         if not fastrnn.wanted():
             return None
-        return fastrnn.gru_lecture(
-            x,
-            torch.cat([self.U_u, self.U_r, self.U_h]),
-            torch.cat([self.b_u, self.b_r, self.b_h]),
-            torch.cat([self.W_u, self.W_r, self.W_h]),
-            h0,
-            self.time_sink,
-        )
+        return fastrnn.gru_lecture(x, *self._stacked(), h0, self.time_sink)
 
 
 class MinimalGRU(_LectureCell):
@@ -242,6 +249,10 @@ class MinimalGRU(_LectureCell):
             fast = self._fast(x, h0)
             if fast is not None:
                 return fast, fast
+        elif not torch.is_grad_enabled():
+            # scripted inference (an exported model): the fast path's own forward kernel
+            h_all = fastrnn.gru_minimal_forward(x, *self._stacked(), h0)[2]
+            return h_all, h_all
         xp = _project(x, torch.cat([self.U_u, self.U_h]), torch.cat([self.b_u, self.b_h]))
         # Both gates read the same h(t-1): one matmul per step for both.
         w = torch.cat([self.W_u, self.W_h]).t()
@@ -254,18 +265,19 @@ class MinimalGRU(_LectureCell):
         out = torch.stack(outs)
         return out, out
 
+    def _stacked(self) -> tuple[Tensor, Tensor, Tensor]:
+        """U, b and W of the gates u, h stacked, as engine.fastrnn takes them."""
+        return (
+            torch.cat([self.U_u, self.U_h]),
+            torch.cat([self.b_u, self.b_h]),
+            torch.cat([self.W_u, self.W_h]),
+        )
+
     @torch.jit.unused
     def _fast(self, x: Tensor, h0: Tensor) -> Tensor | None:
         if not fastrnn.wanted():
             return None
-        return fastrnn.gru_minimal(
-            x,
-            torch.cat([self.U_u, self.U_h]),
-            torch.cat([self.b_u, self.b_h]),
-            torch.cat([self.W_u, self.W_h]),
-            h0,
-            self.time_sink,
-        )
+        return fastrnn.gru_minimal(x, *self._stacked(), h0, self.time_sink)
 
 
 class PeepholeLSTM(_LectureCell):
@@ -276,6 +288,7 @@ class PeepholeLSTM(_LectureCell):
     """
 
     full_peepholes: Final[bool]
+    peephole_code: Final[int]
 
     def __init__(
         self,
@@ -294,6 +307,7 @@ class PeepholeLSTM(_LectureCell):
         super().__init__("ufoc", input_size, hidden_size, device, dtype, shape[peepholes])
         self.peepholes = peepholes
         self.full_peepholes = peepholes == "full"
+        self.peephole_code = fastrnn.PEEPHOLE_CODES[peepholes]
         if peepholes == "none":
             # Registered as None so TorchScript drops the peephole branch statically.
             for g in "ufo":
@@ -319,6 +333,13 @@ class PeepholeLSTM(_LectureCell):
             fast = self._fast(x, h0, c0)
             if fast is not None:
                 return fast
+        elif not torch.is_grad_enabled():
+            # scripted inference (an exported model): the fast path's own forward kernel
+            u, b, w, p_uf = self._stacked()
+            _, _, h_all, c_all, _ = fastrnn.lstm_forward(
+                x, u, b, w, p_uf, self.P_o, h0, c0, self.peephole_code
+            )
+            return h_all, c_all
         xp = _project(
             x,
             torch.cat([self.U_u, self.U_f, self.U_o, self.U_c]),
@@ -333,26 +354,28 @@ class PeepholeLSTM(_LectureCell):
             return self._run_diagonal(xp, w, p_uf, p_o, h0, c0)
         return self._run_plain(xp, w, h0, c0)
 
-    @torch.jit.unused
-    def _fast(self, x: Tensor, h0: Tensor, c0: Tensor) -> tuple[Tensor, Tensor] | None:
-        if not fastrnn.wanted():
-            return None
+    def _stacked(self) -> tuple[Tensor, Tensor, Tensor, Tensor | None]:
+        """U, b, W of the gates and [P_u, P_f], as engine.fastrnn takes them.
+
+        The kernels' gate order is u, f, c, o: c~ and the Go that peeps at c(t) apart.
+        """
+        p_u, p_f = self.P_u, self.P_f
         p_uf: Tensor | None = None
-        if self.P_u is not None and self.P_f is not None:
-            p_uf = torch.cat([self.P_u, self.P_f])
-        # the kernel's gate order is u, f, c, o (c~ and the peeped Go apart)
-        return fastrnn.lstm(
-            x,
+        if p_u is not None and p_f is not None:
+            p_uf = torch.cat([p_u, p_f])
+        return (
             torch.cat([self.U_u, self.U_f, self.U_c, self.U_o]),
             torch.cat([self.b_u, self.b_f, self.b_c, self.b_o]),
             torch.cat([self.W_u, self.W_f, self.W_c, self.W_o]),
             p_uf,
-            self.P_o,
-            h0,
-            c0,
-            self.peepholes,
-            self.time_sink,
         )
+
+    @torch.jit.unused
+    def _fast(self, x: Tensor, h0: Tensor, c0: Tensor) -> tuple[Tensor, Tensor] | None:
+        if not fastrnn.wanted():
+            return None
+        u, b, w, p_uf = self._stacked()
+        return fastrnn.lstm(x, u, b, w, p_uf, self.P_o, h0, c0, self.peepholes, self.time_sink)
 
     def _run_plain(self, xp: Tensor, w: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor]:
         hs = self.hidden_size

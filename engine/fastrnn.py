@@ -58,8 +58,11 @@ __all__ = [
     "TimeGradientSink",
     "disabled",
     "gru_lecture",
+    "gru_lecture_forward",
     "gru_minimal",
+    "gru_minimal_forward",
     "lstm",
+    "lstm_forward",
     "torch_stack",
     "wanted",
 ]
@@ -196,19 +199,26 @@ def _start_backward(grad_h: Tensor | None, h_all: Tensor) -> tuple[Tensor, Tenso
 # --------------------------------------------------------------------------- LSTM
 
 
-def _lstm_forward(x: Tensor, u: Tensor, b: Tensor, w: Tensor, p_uf: Tensor | None,
-                  p_o: Tensor | None, h0: Tensor, c0: Tensor,
-                  mode: int) -> tuple[Tensor, Tensor, Tensor, Tensor, Tensor]:
-    """(x flat, gates u f c~ o activated, h_all, c_all, tanh(c_all)) over every step."""
+def lstm_forward(x: Tensor, u: Tensor, b: Tensor, w: Tensor, p_uf: Tensor | None,
+                 p_o: Tensor | None, h0: Tensor, c0: Tensor,
+                 mode: int) -> tuple[Tensor, Tensor, Tensor, Tensor, Tensor]:
+    """The LSTM's forward pass alone (no autograd; TorchScript compiles it too).
+
+    Arguments as :func:`lstm`, with ``mode`` the peephole code (:data:`PEEPHOLE_CODES`).
+    Returns (x as (T*B, I), the gates u f c~ o activated, h_all, c_all, tanh(c_all)).
+    """
     flat, gates = _project(x, u, b)
     steps, batch, width = gates.shape
     hs = width // 4
-    h_all = gates.new_empty(steps, batch, hs)
-    c_all = gates.new_empty(steps, batch, hs)
-    tanh_all = gates.new_empty(steps, batch, hs)  # kept: backward would recompute it
+    h_all = gates.new_empty([steps, batch, hs])
+    c_all = gates.new_empty([steps, batch, hs])
+    tanh_all = gates.new_empty([steps, batch, hs])  # kept: backward would recompute it
     wt = w.t()
-    p_uf_t = p_uf.t() if mode == 2 and p_uf is not None else p_uf
-    p_o_t = p_o.t() if mode == 2 and p_o is not None else p_o
+    p_uf_t = gates  # placeholders where there are no peepholes; never read then
+    p_o_t = gates
+    if p_uf is not None and p_o is not None:
+        p_uf_t = p_uf.t() if mode == 2 else p_uf
+        p_o_t = p_o.t() if mode == 2 else p_o
     h, c = h0, c0
     for t in range(steps):
         g = gates[t].addmm_(h, wt)
@@ -242,8 +252,8 @@ class _LSTM(torch.autograd.Function):
     def forward(ctx: Any, x: Tensor, u: Tensor, b: Tensor, w: Tensor, p_uf: Tensor | None,
                 p_o: Tensor | None, h0: Tensor, c0: Tensor, mode: int,
                 sink: TimeGradientSink | None) -> tuple[Tensor, Tensor]:
-        flat, gates, h_all, c_all, tanh_all = _lstm_forward(x, u, b, w, p_uf, p_o, h0, c0,
-                                                            mode)
+        flat, gates, h_all, c_all, tanh_all = lstm_forward(x, u, b, w, p_uf, p_o, h0, c0,
+                                                           mode)
         ctx.mode = mode
         ctx.sink = sink
         ctx.set_materialize_grads(False)  # c_all's gradient is mostly absent: skip zeros
@@ -344,21 +354,24 @@ def lstm(x: Tensor, u: Tensor, b: Tensor, w: Tensor, p_uf: Tensor | None,
     if _needs_autograd(x, u, b, w, p_uf, p_o, h0, c0):
         return _LSTM.apply(x, u, b, w, p_uf, p_o, h0, c0, mode, sink)
     with torch.no_grad():
-        _, _, h_all, c_all, _ = _lstm_forward(x, u, b, w, p_uf, p_o, h0, c0, mode)
+        _, _, h_all, c_all, _ = lstm_forward(x, u, b, w, p_uf, p_o, h0, c0, mode)
     return h_all, c_all
 
 
 # --------------------------------------------------------------------------- the lecture's GRU
 
 
-def _gru_lecture_forward(x: Tensor, u: Tensor, b: Tensor, w: Tensor,
-                         h0: Tensor) -> tuple[Tensor, Tensor, Tensor, Tensor]:
-    """(x flat, gates Gu Gr h~ activated, Gr * h(t-1), h_all) over every step."""
+def gru_lecture_forward(x: Tensor, u: Tensor, b: Tensor, w: Tensor,
+                        h0: Tensor) -> tuple[Tensor, Tensor, Tensor, Tensor]:
+    """The lecture GRU's forward pass alone (no autograd; TorchScript compiles it too).
+
+    Returns (x as (T*B, I), the gates Gu Gr h~ activated, Gr * h(t-1), h_all).
+    """
     flat, gates = _project(x, u, b)
     steps, batch, width = gates.shape
     hs = width // 3
-    rh = gates.new_empty(steps, batch, hs)
-    h_all = gates.new_empty(steps, batch, hs)
+    rh = gates.new_empty([steps, batch, hs])
+    h_all = gates.new_empty([steps, batch, hs])
     w_ur, w_h = w[: 2 * hs].t(), w[2 * hs :].t()
     h = h0
     for t in range(steps):
@@ -377,7 +390,7 @@ class _GRULecture(torch.autograd.Function):
     @staticmethod
     def forward(ctx: Any, x: Tensor, u: Tensor, b: Tensor, w: Tensor, h0: Tensor,
                 sink: TimeGradientSink | None) -> Tensor:
-        flat, gates, rh, h_all = _gru_lecture_forward(x, u, b, w, h0)
+        flat, gates, rh, h_all = gru_lecture_forward(x, u, b, w, h0)
         ctx.sink = sink
         ctx.save_for_backward(flat, u, gates, rh, h_all, w, h0)
         return h_all
@@ -432,19 +445,22 @@ def gru_lecture(x: Tensor, u: Tensor, b: Tensor, w: Tensor, h0: Tensor,
     if _needs_autograd(x, u, b, w, h0):
         return _GRULecture.apply(x, u, b, w, h0, sink)
     with torch.no_grad():
-        return _gru_lecture_forward(x, u, b, w, h0)[3]
+        return gru_lecture_forward(x, u, b, w, h0)[3]
 
 
 # --------------------------------------------------------------------------- minimal GRU
 
 
-def _gru_minimal_forward(x: Tensor, u: Tensor, b: Tensor, w: Tensor,
-                         h0: Tensor) -> tuple[Tensor, Tensor, Tensor]:
-    """(x flat, gates Gu h~ activated, h_all) of the minimal GRU over every step."""
+def gru_minimal_forward(x: Tensor, u: Tensor, b: Tensor, w: Tensor,
+                        h0: Tensor) -> tuple[Tensor, Tensor, Tensor]:
+    """The minimal GRU's forward pass alone (no autograd; TorchScript compiles it too).
+
+    Returns (x as (T*B, I), the gates Gu h~ activated, h_all).
+    """
     flat, gates = _project(x, u, b)
     steps, batch, width = gates.shape
     hs = width // 2
-    h_all = gates.new_empty(steps, batch, hs)
+    h_all = gates.new_empty([steps, batch, hs])
     wt = w.t()
     h = h0
     for t in range(steps):
@@ -461,7 +477,7 @@ class _GRUMinimal(torch.autograd.Function):
     @staticmethod
     def forward(ctx: Any, x: Tensor, u: Tensor, b: Tensor, w: Tensor, h0: Tensor,
                 sink: TimeGradientSink | None) -> Tensor:
-        flat, gates, h_all = _gru_minimal_forward(x, u, b, w, h0)
+        flat, gates, h_all = gru_minimal_forward(x, u, b, w, h0)
         ctx.sink = sink
         ctx.save_for_backward(flat, u, gates, h_all, w, h0)
         return h_all
@@ -505,7 +521,7 @@ def gru_minimal(x: Tensor, u: Tensor, b: Tensor, w: Tensor, h0: Tensor,
     if _needs_autograd(x, u, b, w, h0):
         return _GRUMinimal.apply(x, u, b, w, h0, sink)
     with torch.no_grad():
-        return _gru_minimal_forward(x, u, b, w, h0)[2]
+        return gru_minimal_forward(x, u, b, w, h0)[2]
 
 
 # --------------------------------------------------------------------------- nn.GRU's cell
@@ -521,9 +537,9 @@ class _TorchGRU(torch.autograd.Function):
         flat, gates = _project(x, u, b)  # becomes r, z, n activated
         steps, batch, width = gates.shape
         hs = width // 3
-        hn = gates.new_empty(steps, batch, hs)  # W_hn h(t-1) + b_hn, kept for backward
-        h_all = gates.new_empty(steps, batch, hs)
-        gh = gates.new_empty(batch, width)
+        hn = gates.new_empty([steps, batch, hs])  # W_hn h(t-1) + b_hn, kept for backward
+        h_all = gates.new_empty([steps, batch, hs])
+        gh = gates.new_empty([batch, width])
         wt = w.t()
         h = h0
         for t in range(steps):

@@ -256,3 +256,26 @@ def test_a_sink_pads_the_steps_past_the_longest_row_with_zeros() -> None:
     assert sink.table_row().tolist() == [0.0] * 6
     sink.record(torch.ones(4, 2, 3))
     assert sink.table_row().tolist() == pytest.approx([6 ** 0.5] * 4 + [0.0, 0.0])
+
+
+# ---------------------------------------------------------------- TorchScript (exported models)
+
+
+@pytest.mark.filterwarnings(r"ignore:`torch\.jit\.script` is deprecated:DeprecationWarning")
+@pytest.mark.parametrize(("cell", "peep"), CELLS, ids=CELL_IDS)
+def test_scripted_inference_runs_the_same_kernels(cell: str, peep: str) -> None:
+    stack = RecurrentStack(cell, IN, H, 2, True, peepholes=peep, dtype=F64).eval()
+    scripted = torch.jit.script(stack)
+    kernel = {"gru_lecture": "gru_lecture_forward", "gru_minimal": "gru_minimal_forward",
+              "lstm": "lstm_forward"}[cell]
+    assert kernel in getattr(scripted.cells, "0").code
+    x, lengths = rand(B, T, IN, grad=False), torch.tensor([T, 2, 4])
+    h0, c0 = rand(4, B, H, seed=2, grad=False), rand(4, B, H, seed=3, grad=False)
+    with torch.no_grad():
+        for got, want in zip(scripted(x, lengths, h0, c0), stack(x, lengths, h0, c0),
+                             strict=True):
+            torch.testing.assert_close(got, want, **EXACT)
+        with fastrnn.disabled():
+            reference = stack(x, lengths, h0, c0)
+        for got, want in zip(scripted(x, lengths, h0, c0), reference, strict=True):
+            torch.testing.assert_close(got, want, **EXACT)
