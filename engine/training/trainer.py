@@ -411,8 +411,11 @@ class Trainer:
         params = [p for p in self.model.parameters() if p.grad is not None]
         if s.clip == "norm":
             if norm > s.clip_threshold:
-                torch.nn.utils.clip_grad_norm_(params, s.clip_threshold)
-                return True, G.gradient_norms(self.model, self.matrices).total
+                # The norm is known: scale by threshold / (norm + 1e-6), as clip_grad_norm_
+                # does, without its second pass over the gradients or a third to report.
+                total = torch.tensor(norm)
+                torch.nn.utils.clip_grads_with_norm_(params, s.clip_threshold, total)
+                return True, norm * min(1.0, s.clip_threshold / (norm + 1e-6))
             return False, norm
         if s.clip == "value":
             biggest = max((float(p.grad.abs().max()) for p in params), default=0.0)
