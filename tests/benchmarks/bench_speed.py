@@ -97,21 +97,33 @@ def sync(size: Size) -> None:
         torch.cuda.synchronize()
 
 
+class Turns(dict[str, list[float]]):
+    """Seconds of every repetition of each run; the runs took turns, one each a round."""
+
+    def median(self, name: str) -> float:
+        return statistics.median(self[name])
+
+    def ratio(self, name: str, ref: str) -> float:
+        """The median over rounds of name / ref within a round: the machine's drift from
+        one round to the next cancels."""
+        return statistics.median(a / b for a, b in zip(self[name], self[ref], strict=True))
+
+
 def take_turns(runs: dict[str, Callable[[], object]], size: Size,
-               warmup: int | None = None) -> dict[str, float]:
-    """Median seconds of each run, the runs taking turns after a warm-up."""
+               warmup: int | None = None) -> Turns:
+    """Time each run ``size.repeats`` times after a warm-up, the runs taking turns."""
     for run in runs.values():
         for _ in range(size.warmup if warmup is None else warmup):
             run()
     sync(size)
-    times: dict[str, list[float]] = {name: [] for name in runs}
+    times = Turns({name: [] for name in runs})
     for _ in range(size.repeats):
         for name, run in runs.items():
             start = time.perf_counter()
             run()
             sync(size)
             times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(t) for name, t in times.items()}
+    return times
 
 
 def recurrent_design(kind: str, size: Size, layers: int = 1, bidirectional: bool = False,
@@ -189,10 +201,18 @@ def ms(seconds: float) -> str:
 
 
 def ratio_row(item: str, case: str, ours: float, ref: float, limit: float, ref_name: str,
-              note: str = "", fmt: Callable[[float], str] = ms) -> Row:
-    r = ours / ref
+              note: str = "", fmt: Callable[[float], str] = ms,
+              ratio: float | None = None) -> Row:
+    """A row comparing ours with ref; ``ratio`` defaults to ours / ref."""
+    r = ours / ref if ratio is None else ratio
     return Row(item, case, fmt(ours), f"{fmt(ref)} {ref_name}".strip(), r, f"<= {limit:g}",
                r <= limit, note)
+
+
+def turns_row(item: str, case: str, times: Turns, ours: str, ref: str, limit: float,
+              ref_name: str, note: str = "") -> Row:
+    return ratio_row(item, case, times.median(ours), times.median(ref), limit, ref_name, note,
+                     ratio=times.ratio(ours, ref))
 
 
 # --------------------------------------------------------------------------- 1: standard cells
@@ -213,7 +233,7 @@ def standard_cells(size: Size, quick: bool) -> list[Row]:
                                 "hand": hand_step(hand, x, target)}, size)
             case = f"{cell.upper()} {layers} layer{'s' if layers > 1 else ''}" + (
                 ", bidirectional" if bi else "")
-            rows.append(ratio_row("1", case, times["app"], times["hand"], 1.05,
+            rows.append(turns_row("1", case, times, "app", "hand", 1.05,
                                   f"nn.{ {'rnn': 'RNN', 'gru': 'GRU', 'lstm': 'LSTM'}[cell]}"))
     return rows
 
@@ -269,14 +289,14 @@ def custom_cells(size: Size, with_compile: bool) -> list[Row]:
             "loop": _disabled_step(app_step(compiled(design, size), x, lengths, target)),
             "script": app_step(scripted, x, lengths, target),
         }, size, warmup=size.warmup + 2)  # TorchScript optimises on its second run
-        note = (f"autograd loop {times['loop'] / times['hand']:.2f}x, "
-                f"TorchScript {times['script'] / times['hand']:.2f}x")
+        note = (f"autograd loop {times.ratio('loop', 'hand'):.2f}x, "
+                f"TorchScript {times.ratio('script', 'hand'):.2f}x")
         if with_compile:
             first, steady, other = _compile_times(design, size)
-            note += (f", torch.compile {steady / times['hand']:.2f}x "
+            note += (f", torch.compile {steady / times.median('hand'):.2f}x "
                      f"(first step {first:.1f} s, new length {other:.1f} s)")
         limit = 2.0 if size.device.startswith("cuda") else 1.5
-        rows.append(ratio_row("2", case, times["app"], times["hand"], limit, "nn.LSTM", note))
+        rows.append(turns_row("2", case, times, "app", "hand", limit, "nn.LSTM", note))
     return rows
 
 
@@ -302,7 +322,7 @@ def inference(size: Size) -> list[Row]:
                 times = take_turns({"export": lambda m=exported: m(inputs),
                                     "app": lambda m=model: m(inputs)}, size,
                                    warmup=size.warmup + 2)  # TorchScript's profiling runs
-            rows.append(ratio_row("3", case, times["export"], times["app"], 1.0, "in app",
+            rows.append(turns_row("3", case, times, "export", "app", 1.0, "in app",
                                   "exported TorchScript vs in-app model"))
     return rows
 
@@ -343,9 +363,9 @@ def capture(size: Size) -> list[Row]:
         model = compiled(design, size)
         times = take_turns({"plain": _train_step(model, inputs, target, False),
                             "measure": _train_step(model, inputs, target, True)}, size)
-        extra = times["measure"] / times["plain"] - 1
-        rows.append(Row("4", case, f"{ms(times['measure'])} measuring",
-                        f"{ms(times['plain'])} plain", extra / every, "<= 15 %",
+        extra = times.ratio("measure", "plain") - 1
+        rows.append(Row("4", case, f"{ms(times.median('measure'))} measuring",
+                        f"{ms(times.median('plain'))} plain", extra / every, "<= 15 %",
                         extra / every <= 0.15,
                         f"the measuring step itself {extra:+.0%}; ratio column = amortised "
                         f"at K={every}"))

@@ -18,6 +18,8 @@ from engine.data.base import ExampleList, SequenceData, collate
 from engine.data.files import DataFileError, load_data_file, read_parallel_text
 from engine.data.load import DATA_ROOTS_VARIABLE, load_data, resolve_data_path
 from engine.examples import load_example
+from engine.training.fit import Binding
+from engine.training.losses import compute_loss
 from engine.training.settings import DataSettings
 from engine.training.trainer import Trainer
 
@@ -68,6 +70,22 @@ def test_a_missing_corpus_is_a_located_error_saying_where_it_looked(
     message = str(info.value)
     assert message.startswith(f"{settings.path}: no ")
     assert str(tmp_path / "corpora") in message and DATA_ROOTS_VARIABLE in message
+
+
+def test_piano_roll_nll_sums_the_keys_and_averages_the_real_steps() -> None:
+    """The JSB metric: sum over 88 keys of the BCE, mean over real steps, padding out."""
+    torch.manual_seed(0)
+    z = torch.randn(2, 5, 88)
+    target = (torch.rand(2, 5, 88) < 0.05).float()
+    lengths = torch.tensor([5, 3])
+    binding = Binding("chord", "keys", "sigmoid", "multi_hot", True, "feedback", 0)
+    parts = compute_loss(z, {"target": target, "target:len": lengths}, binding)
+    p = torch.sigmoid(z)
+    per_step = -(target * p.log() + (1 - target) * (1 - p).log()).sum(-1)  # (2, 5)
+    expected = (per_step[0].sum() + per_step[1, :3].sum()) / 8
+    assert torch.allclose(parts.loss, expected, atol=1e-5)
+    assert int(parts.count) == 8 and torch.allclose(parts.total / parts.count, expected,
+                                                    atol=1e-5)
 
 
 def test_relative_paths_and_patterns_resolve_against_the_data_roots(
