@@ -142,6 +142,9 @@ class _RecurrentBase(BlockModule):
         self.directions = 2 if bidirectional else 1
         self.concat = concat
         self.carry_key = block_id + ":carry"
+        # Whether anything reads the final states (the "last" and "state" ports). When
+        # nothing does, a one-way fused layer may run over the padding (see _padded_ok).
+        self.final_state_used = True
         # Measuring dL/dh(t) (eager training only): run through engine.fastrnn, whose
         # backward pass leaves ||dL/dh(t)|| of each layer in one sink per layer.
         self.probe = False
@@ -185,24 +188,36 @@ class _RecurrentBase(BlockModule):
         self.publish(env, out, lengths, h_n, c_n if self.is_lstm else None)
 
     def publish(self, env: dict[str, Tensor], out: Tensor, lengths: Tensor, h_n: Tensor,
-                c_n: Tensor | None) -> None:
+                c_n: Tensor | None, final_exact: bool = True) -> None:
+        """Put the block's ports into ``env``; ``final_exact`` False: h_n and c_n are the
+        states after the padding, so the "last" and "state" ports are left out."""
         hidden = self.hidden_size
         if self.directions == 2 and not self.concat:
             out = out[:, :, :hidden] + out[:, :, hidden:]
         prefix = self.block_id
         env[prefix + ".sequence"] = out
         env[prefix + ".sequence:len"] = lengths
-        state = _join_directions(h_n, self.num_layers, self.directions, self.concat)
-        env[prefix + ".state"] = state
-        env[prefix + ".last"] = state[-1]
-        if c_n is not None:
-            env[prefix + ".state:c"] = _join_directions(c_n, self.num_layers, self.directions,
-                                                        self.concat)
+        if final_exact:
+            state = _join_directions(h_n, self.num_layers, self.directions, self.concat)
+            env[prefix + ".state"] = state
+            env[prefix + ".last"] = state[-1]
+            if c_n is not None:
+                env[prefix + ".state:c"] = _join_directions(c_n, self.num_layers,
+                                                            self.directions, self.concat)
         # Where the next call continues from: the next step of a generation loop, or the
         # next chunk of truncated BPTT (the caller passes it back in).
         env[self.carry_key] = h_n
         if c_n is not None:
             env[self.carry_key + ":c"] = c_n
+
+
+EVERY_PORT = "*every port"  # in env: the caller wants every port exact (see padded_ok)
+
+
+def _real_steps(lengths: Tensor, steps: int, like: Tensor) -> Tensor:
+    """(B, T, 1) mask of each row's real steps, in the dtype and on the device of ``like``."""
+    t = torch.arange(steps, device=like.device)
+    return (t.unsqueeze(0) < lengths.to(like.device).unsqueeze(1)).unsqueeze(2).to(like.dtype)
 
 
 class _FusedBase(_RecurrentBase):
@@ -218,6 +233,22 @@ class _FusedBase(_RecurrentBase):
                       sinks: list[fastrnn.TimeGradientSink]
                       ) -> tuple[Tensor, Tensor, Tensor | None]:
         return fastrnn.torch_stack(self.rnn, x, lengths, h0, c0, sinks)
+
+    def padded_ok(self, env: dict[str, Tensor]) -> bool:
+        """Whether rows of unequal length may run unpacked, over the padding.
+
+        On the CPU a packed sequence makes PyTorch's layers run step by step under
+        autograd, 3-4 times slower than the fused padded kernel for small layers. A one-way
+        layer's outputs at a row's real steps never depend on the padding after them, so
+        when no one reads the final states (which would be the states after the padding)
+        the padded run gives the same outputs; the padding's outputs are set to zero, as
+        unpacking sets them. The states still carry on to a next TBPTT chunk: exact for the
+        rows that run through the chunk, and unread for those that end in it. A caller
+        that asks for every port (``CompiledModel.environment``: try it, the traces) gets
+        the packed run and exact final states.
+        """
+        return (self.directions == 1 and not self.final_state_used
+                and "*every port" not in env)  # EVERY_PORT: TorchScript reads no globals
 
 
 class FusedRecurrentBlock(_FusedBase):
@@ -245,6 +276,11 @@ class FusedRecurrentBlock(_FusedBase):
         steps = x.size(1)
         if bool((lengths == steps).all()):
             out, h_n = self.rnn(x, h0)
+        elif self.padded_ok(env):
+            out, h_n = self.rnn(x, h0)
+            self.publish(env, out * _real_steps(lengths, steps, out), lengths, h_n, None,
+                         False)
+            return
         else:
             packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             packed_out, h_n = self.rnn(packed, h0)
@@ -278,6 +314,11 @@ class FusedLSTMBlock(_FusedBase):
         steps = x.size(1)
         if bool((lengths == steps).all()):
             out, (h_n, c_n) = self.rnn(x, state)
+        elif self.padded_ok(env):
+            out, (h_n, c_n) = self.rnn(x, state)
+            self.publish(env, out * _real_steps(lengths, steps, out), lengths, h_n, c_n,
+                         False)
+            return
         else:
             packed = pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             packed_out, (h_n, c_n) = self.rnn(packed, state)

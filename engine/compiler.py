@@ -56,23 +56,33 @@ class CompiledModel(nn.Module):
         self.feedback_output = feedback_output
         self.batch_key = batch_key
 
-    def _environment(self, inputs: dict[str, Tensor]) -> dict[str, Tensor]:
+    def _environment(self, inputs: dict[str, Tensor], every_port: bool) -> dict[str, Tensor]:
         env: dict[str, Tensor] = {}
         for key, value in inputs.items():
             env[key] = value
+        if every_port:
+            env["*every port"] = torch.zeros(0)  # B.EVERY_PORT; TorchScript reads no globals
         for block in self.ordered:
             block.run(env)
+        if every_port:
+            env.pop("*every port")
         return env
 
     @torch.jit.export
     def environment(self, inputs: dict[str, Tensor]) -> dict[str, Tensor]:
         """Every port's tensor, keyed ``block.port`` (hidden states for the try-it panel)."""
-        return self._environment(inputs)
+        return self._environment(inputs, True)
+
+    @torch.jit.export
+    def working_environment(self, inputs: dict[str, Tensor]) -> dict[str, Tensor]:
+        """The ports that wires read, the logits and the carried states: what training
+        needs. A port no wire reads may be missing (see ``B._FusedBase.padded_ok``)."""
+        return self._environment(inputs, False)
 
     @torch.jit.export
     def logits(self, inputs: dict[str, Tensor]) -> dict[str, Tensor]:
         """The output blocks' pre-activations z = V h + b."""
-        env = self._environment(inputs)
+        env = self._environment(inputs, False)
         result: dict[str, Tensor] = {}
         for name in self.output_ids:
             result[name] = env[name + ".logits"]
@@ -216,7 +226,11 @@ class _Builder:
                                 p["data"] == "tokens", p["size"], p["vocab_size"],
                                 p["embedding_size"], p["encoding"] == "one_hot")
         if kind in RECURRENT_KINDS:
-            return self.recurrent(block, phase)
+            module = self.recurrent(block, phase)
+            module.final_state_used = any(
+                w.src.block == block.id and w.src.port in ("last", "state")
+                for w in self.design.wires)
+            return module
         if kind in ("dense", "output"):
             return B.DenseBlock(block.id, phase, self.key(block, "input"), self.size_in(block),
                                 p["size"], p["activation"], kind == "output",
@@ -239,7 +253,7 @@ class _Builder:
                                    output.params["activation"], p["sampling"])
         raise AssertionError(f"no compiler for block kind {kind!r}")
 
-    def recurrent(self, block: Block, phase: int) -> B.BlockModule:
+    def recurrent(self, block: Block, phase: int) -> B._RecurrentBase:
         cfg = recurrent_config(block.kind, block.params)
         input_key = self.key(block, "input")
         state_key = self.key(block, "initial_state")

@@ -112,32 +112,45 @@ class NormReport:
     matrices: dict[str, float]
 
 
-def gradient_norms(model: nn.Module, matrices: list[Matrix]) -> NormReport:
-    """L2 norms of the current gradients, with one device sync.
+class GradientNorms:
+    """Measures a model's gradient norms, with one fused norm call and one device sync.
 
     The global and per-block norms are over the model's actual parameters (what clipping
     acts on; a fused layer's two bias vectors both count); the per-matrix norms are over
-    the lecture's matrices.
+    the lecture's matrices. Which parameters and slices to read is worked out once: the
+    call comes after every training step.
     """
-    owners: list[str] = []
-    grads: list[Tensor] = []
-    for module in model.ordered:  # type: ignore[attr-defined]
-        for param in module.parameters():
-            if param.grad is not None:
-                owners.append(module.block_id)
-                grads.append(param.grad)
-    named = [(m, g) for m, g in ((m, m.grad()) for m in matrices) if g is not None]
-    if not grads:
-        return NormReport(0.0, {}, {})
-    squares = torch.stack([g.detach().float().pow(2).sum() for g in grads]
-                          + [g.detach().float().pow(2).sum() for _, g in named]).cpu().tolist()
-    blocks: dict[str, float] = {}
-    for owner, sq in zip(owners, squares[: len(grads)], strict=True):
-        blocks[owner] = blocks.get(owner, 0.0) + sq
-    matrices_out = {f"{m.block}: {m.label}": sq ** 0.5
-                    for (m, _), sq in zip(named, squares[len(grads):], strict=True)}
-    total = sum(blocks.values()) ** 0.5
-    return NormReport(total, {k: v ** 0.5 for k, v in blocks.items()}, matrices_out)
+
+    def __init__(self, model: nn.Module, matrices: list[Matrix] | None = None) -> None:
+        self.matrices = named_matrices(model) if matrices is None else matrices
+        self.owners: list[str] = []
+        self.params: list[nn.Parameter] = []
+        for module in model.ordered:  # type: ignore[attr-defined]
+            for param in module.parameters():
+                self.owners.append(module.block_id)
+                self.params.append(param)
+
+    def __call__(self) -> NormReport:
+        owners = [o for o, p in zip(self.owners, self.params, strict=True) if p.grad is not None]
+        grads = [p.grad.detach() for p in self.params if p.grad is not None]
+        if not grads:
+            return NormReport(0.0, {}, {})
+        named = [(m, g.detach()) for m, g in ((m, m.grad()) for m in self.matrices)
+                 if g is not None]
+        norms = torch._foreach_norm(grads + [g for _, g in named])  # what clipping uses
+        squares = torch.stack(norms).float().pow(2).cpu().tolist()
+        blocks: dict[str, float] = {}
+        for owner, sq in zip(owners, squares[: len(grads)], strict=True):
+            blocks[owner] = blocks.get(owner, 0.0) + sq
+        matrices_out = {f"{m.block}: {m.label}": sq ** 0.5
+                        for (m, _), sq in zip(named, squares[len(grads):], strict=True)}
+        total = sum(blocks.values()) ** 0.5
+        return NormReport(total, {k: v ** 0.5 for k, v in blocks.items()}, matrices_out)
+
+
+def gradient_norms(model: nn.Module, matrices: list[Matrix]) -> NormReport:
+    """L2 norms of the current gradients (see :class:`GradientNorms`, which a loop reuses)."""
+    return GradientNorms(model, matrices)()
 
 
 def probe_blocks(model: nn.Module, on: bool) -> list[str]:

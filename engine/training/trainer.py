@@ -117,7 +117,7 @@ class _Environment(nn.Module):
         self.model = model
 
     def forward(self, inputs: dict[str, Tensor]) -> dict[str, Tensor]:
-        return self.model.environment(inputs)
+        return self.model.working_environment(inputs)
 
 
 def _split(data: SequenceData, fraction: float, seed: int) -> SequenceData:
@@ -185,7 +185,8 @@ class Trainer:
             self.net = nn.parallel.DistributedDataParallel(
                 self.net, device_ids=[self.device] if self.device.type == "cuda" else None)
         self.optimizer = self._optimizer()
-        self.matrices = G.named_matrices(self.model)
+        self.norms = G.GradientNorms(self.model)
+        self.matrices = self.norms.matrices
         self.progress = Progress()
         self._stop = threading.Event()
         self._running = threading.Event()
@@ -386,7 +387,7 @@ class Trainer:
                 G.probe_blocks(self.model, False)
         new_carry = ({key: value.detach() for key, value in env.items() if ":carry" in key}
                      if self.settings.tbptt else {})
-        report = G.gradient_norms(self.model, self.matrices)
+        report = self.norms()
         if not math.isfinite(report.total):
             self.optimizer.zero_grad(set_to_none=True)
             raise _NonFinite(
@@ -408,20 +409,20 @@ class Trainer:
 
     def _clip(self, norm: float) -> tuple[bool, float]:
         s = self.settings
-        params = [p for p in self.model.parameters() if p.grad is not None]
+        params = [p for p in self.norms.params if p.grad is not None]
         if s.clip == "norm":
-            if norm > s.clip_threshold:
+            factor = s.clip_threshold / (norm + 1e-6)
+            if norm > s.clip_threshold and factor < 1.0:
                 # The norm is known: scale by threshold / (norm + 1e-6), as clip_grad_norm_
                 # does, without its second pass over the gradients or a third to report.
-                total = torch.tensor(norm)
-                torch.nn.utils.clip_grads_with_norm_(params, s.clip_threshold, total)
-                return True, norm * min(1.0, s.clip_threshold / (norm + 1e-6))
+                torch._foreach_mul_([p.grad for p in params], factor)
+                return True, norm * factor
             return False, norm
         if s.clip == "value":
             biggest = max((float(p.grad.abs().max()) for p in params), default=0.0)
             if biggest > s.clip_threshold:
                 torch.nn.utils.clip_grad_value_(params, s.clip_threshold)
-                return True, G.gradient_norms(self.model, self.matrices).total
+                return True, self.norms().total
         return False, norm
 
     def _accumulate(self, parts: LossParts) -> None:

@@ -8,6 +8,7 @@ import pytest
 import torch
 from torch import nn
 
+from engine.blocks import EVERY_PORT
 from engine.compiler import compile_design, signature
 from engine.design import Design
 from engine.errors import DesignInvalidError
@@ -107,22 +108,54 @@ RECURRENT_VARIANTS = [
 ]
 
 
+@pytest.mark.parametrize("port", ["sequence", "last"])
 @pytest.mark.parametrize(("kind", "params"), RECURRENT_VARIANTS)
-def test_padding_never_leaks_into_results(kind: str, params: dict) -> None:
-    """Masking == running each sequence alone at its own length, for every port."""
+def test_padding_never_leaks_into_results(kind: str, params: dict, port: str) -> None:
+    """Masking == running each sequence alone at its own length, for every port read.
+
+    In eval mode every port is published and exact, whether read or not.
+    """
     torch.manual_seed(0)
-    design = _simple(kind, params)
+    design = _simple(kind, params, port=port)
     model = compile_design(design).eval().double()
     x = torch.randn(3, 7, 3, dtype=torch.float64)
     lengths = torch.tensor([7, 4, 1])
     env = model.environment({"x": x, "x:len": lengths})
+    assert "r.last" in env and "r.state" in env
     for b in range(3):
         n = int(lengths[b])
         alone = model.environment({"x": x[b : b + 1, :n]})
         torch.testing.assert_close(env["r.sequence"][b, :n], alone["r.sequence"][0])
         assert torch.all(env["r.sequence"][b, n:] == 0)
-        torch.testing.assert_close(env["r.last"][b], alone["r.last"][0])
-        torch.testing.assert_close(env["r.state"][:, b], alone["r.state"][:, 0])
+        for key in ("r.last", "r.state", "r.state:c"):
+            if key in alone:
+                torch.testing.assert_close(env[key][..., b, :], alone[key][..., 0, :])
+
+
+@pytest.mark.parametrize(("kind", "params"), [
+    ("rnn", {"hidden_size": 4}),
+    ("gru", {"hidden_size": 4, "form": "pytorch", "num_layers": 2, "dropout": 0.0}),
+    ("lstm", {"hidden_size": 4}),
+])
+def test_an_unread_final_state_lets_ragged_rows_run_unpacked_with_the_same_gradients(
+        kind: str, params: dict) -> None:
+    torch.manual_seed(0)
+    model = compile_design(_simple(kind, params)).double()  # train mode, as in training
+    block = model.ordered[1]
+    assert block.padded_ok({}) and not block.padded_ok({EVERY_PORT: torch.zeros(0)})
+    x = torch.randn(3, 7, 3, dtype=torch.float64)
+    inputs = {"x": x, "x:len": torch.tensor([7, 4, 1])}
+    grads = []
+    for final_used in (False, True):  # True: the packed run
+        block.final_state_used = final_used
+        model.zero_grad()
+        env = model.working_environment(inputs)
+        assert ("r.last" in env) is final_used
+        assert "r.last" in model.environment(inputs)
+        (env["y.logits"] ** 2).sum().backward()
+        grads.append([p.grad.clone() for p in model.parameters()])
+    for padded, packed in zip(*grads, strict=True):
+        torch.testing.assert_close(padded, packed)
 
 
 def test_last_of_bidirectional_joins_forward_end_and_backward_start() -> None:

@@ -112,6 +112,26 @@ def test_clipping_bounds_the_norm_after_clipping() -> None:
             assert e.clipped_norm == e.norm
 
 
+def test_clipping_by_norm_scales_the_gradients_as_clip_grad_norm_does() -> None:
+    trainer = Trainer(rnn_design("lstm"), small_adding(), settings(clip="norm",
+                                                                   clip_threshold=0.01))
+    torch.manual_seed(1)
+    for p in trainer.model.parameters():
+        p.grad = torch.randn_like(p)
+    copies = [p.detach().clone().requires_grad_() for p in trainer.model.parameters()]
+    for copy, p in zip(copies, trainer.model.parameters(), strict=True):
+        copy.grad = p.grad.clone()
+    norm = torch.nn.utils.clip_grad_norm_(copies, 0.01)
+    expected = [copy.grad for copy in copies]
+    report = trainer.norms()
+    assert report.total == pytest.approx(float(norm), rel=1e-5)
+    clipped, after = trainer._clip(report.total)
+    assert clipped and after == pytest.approx(0.01, rel=1e-4)
+    for p, want in zip(trainer.model.parameters(), expected, strict=True):
+        torch.testing.assert_close(p.grad, want)
+    assert trainer.norms().total == pytest.approx(0.01, rel=1e-4)
+
+
 def test_clipping_by_value() -> None:
     trainer = Trainer(rnn_design("rnn"), small_adding(n=64), settings(
         clip="value", clip_threshold=1e-3, epochs=1))
