@@ -101,6 +101,55 @@ def _powers(low: float, high: float) -> list[tuple[float, str]]:
             for e in range(math.ceil(low), math.floor(high) + 1) if e % step == 0]
 
 
+def steady_range(current: tuple[float, float], target: tuple[float, float], headroom: float,
+                 ahead: bool) -> tuple[float, float]:
+    """The range to show for data spanning ``target`` while ``current`` is shown.
+
+    The current range stays while it holds the data and the data fill at least half of
+    it; otherwise the new range leaves ``headroom`` (a share of the data's span) spare:
+    after the end only when ``ahead`` (the step axis, which grows one way), else on both
+    sides. Every change of range redraws an axis's ticks, 10 ms of the GUI thread each;
+    a live curve that moved its range on every draw paid that several times a second.
+    """
+    low, high = target
+    span = high - low
+    if span <= 0:
+        return target
+    if (current[0] <= low and high <= current[1]
+            and span >= 0.5 * (current[1] - current[0])):
+        return current
+    if ahead:
+        return low, high + headroom * span
+    return low - headroom * span, high + headroom * span
+
+
+class _SteadyViewBox(pg.ViewBox):
+    """A ViewBox whose automatic range moves in steps (see :func:`steady_range`).
+
+    Only the automatic ranging is steadied: a zoom, a pan or the "A" button behave as in
+    any pyqtgraph plot.
+    """
+
+    _auto = False
+
+    def updateAutoRange(self) -> None:
+        self._auto = True
+        try:
+            super().updateAutoRange()
+        finally:
+            self._auto = False
+
+    def setRange(self, rect: Any = None, xRange: Any = None, yRange: Any = None,
+                 *args: Any, **kwargs: Any) -> None:
+        if self._auto and rect is None:
+            shown = self.viewRange()
+            if xRange is not None:
+                xRange = steady_range(tuple(shown[0]), tuple(xRange), 1.0, True)
+            if yRange is not None:
+                yRange = steady_range(tuple(shown[1]), tuple(yRange), 0.1, False)
+        super().setRange(rect, xRange, yRange, *args, **kwargs)
+
+
 class _TimedView(pg.GraphicsLayoutWidget):
     """A plot view that remembers how long its last paint took (seconds)."""
 
@@ -316,7 +365,8 @@ class PlotsPanel(QWidget):
         """
         row = 0
         _, title, left, bottom, legend = self.PLOTS[key]
-        plot = view.addPlot(row=row, col=col, axisItems={"left": _Axis("left")})
+        plot = view.addPlot(row=row, col=col, axisItems={"left": _Axis("left")},
+                            viewBox=_SteadyViewBox())
         dict.__setitem__(self.plots, key, plot)
         plot.setTitle(self.tr(title), color="k", size="11pt")
         font = QFont()
@@ -327,6 +377,8 @@ class PlotsPanel(QWidget):
             axis.setTextPen("k")
             axis.setTickFont(font)
             axis.enableAutoSIPrefix(False)
+            # major and minor ticks, no third level: a third of the cost of a tick redraw
+            axis.setStyle(maxTickLevel=1, maxTextLevel=1)
             axis.setLabel(self.tr(text) if text else "", color="k", **{"font-size": "10pt"})
         # No grid: pyqtgraph draws it as part of the axis, and replaying that took 3 ms of
         # every redraw, a quarter of the budget of a GUI thread that must not stall.

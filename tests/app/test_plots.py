@@ -194,3 +194,29 @@ def test_the_timer_draws_one_plot_per_tick(qtbot, panel) -> None:
     panel._on_timer()
     assert panel._stale == []
     assert all(len(c.xData) == STEPS for c in panel.named["matrices"].values())
+
+
+def test_the_automatic_range_moves_in_steps_and_holds_the_data() -> None:
+    from app.plots import steady_range
+
+    assert steady_range((0, 10), (0, 8), 1.0, True) == (0, 10)  # still fits: unchanged
+    assert steady_range((0, 10), (0, 11), 1.0, True) == (0, 22)  # grown: room ahead
+    assert steady_range((0, 10), (2, 4), 0.1, False) == pytest.approx((1.8, 4.2))  # shrunk
+    assert steady_range((0, 10), (-1, 9), 0.1, False) == pytest.approx((-2, 10))
+
+
+def test_live_curves_stay_inside_the_view_and_a_zoom_is_kept(qtbot, panel) -> None:
+    events = synthetic_run()
+    panel.add_events(events)
+    panel.refresh(force=True)
+    plot = panel.plots["loss"]
+    loss = panel.curves["loss"]
+    qtbot.waitUntil(lambda: plot.viewRange()[0][1] >= loss.xData.max(), timeout=2000)
+    (x0, x1), (y0, y1) = plot.viewRange()
+    assert x0 <= loss.xData.min() and loss.xData.max() <= x1
+    assert y0 <= loss.yData.min() and loss.yData.max() <= y1
+    plot.setXRange(10, 20, padding=0)  # a person zooms: automatic ranging stops
+    panel.add_events(synthetic_run()[1:])
+    panel.refresh(force=True)
+    qtbot.wait(100)  # a repaint, where pyqtgraph ranges automatically
+    assert plot.viewRange()[0] == pytest.approx([10, 20])
