@@ -187,16 +187,18 @@ class _RecurrentBase(BlockModule):
         self.probed = sinks
         self.publish(env, out, lengths, h_n, c_n if self.is_lstm else None)
 
-    def publish(self, env: dict[str, Tensor], out: Tensor, lengths: Tensor, h_n: Tensor,
+    def publish(self, env: dict[str, Tensor], out: Tensor, lengths: Tensor, h_n: Tensor | None,
                 c_n: Tensor | None, final_exact: bool = True) -> None:
         """Put the block's ports into ``env``; ``final_exact`` False: h_n and c_n are the
-        states after the padding, so the "last" and "state" ports are left out."""
+        states after the padding (or None), so the "last" and "state" ports are left out."""
         hidden = self.hidden_size
         if self.directions == 2 and not self.concat:
             out = out[:, :, :hidden] + out[:, :, hidden:]
         prefix = self.block_id
         env[prefix + ".sequence"] = out
         env[prefix + ".sequence:len"] = lengths
+        if h_n is None:
+            return
         if final_exact:
             state = _join_directions(h_n, self.num_layers, self.directions, self.concat)
             env[prefix + ".state"] = state
@@ -250,6 +252,61 @@ class _FusedBase(_RecurrentBase):
         return (self.directions == 1 and not self.final_state_used
                 and "*every port" not in env)  # EVERY_PORT: TorchScript reads no globals
 
+    def two_way_padded_ok(self, env: dict[str, Tensor]) -> bool:
+        """Whether a bidirectional layer may run as :meth:`two_way_padded` (eager only)."""
+        return (self.directions == 2 and not self.final_state_used
+                and "*every port" not in env and not torch.jit.is_scripting())
+
+    @torch.jit.unused
+    def two_way_padded(self, x: Tensor, lengths: Tensor, h0: Tensor | None,
+                       c0: Tensor | None) -> Tensor:
+        """A bidirectional stack over ragged rows without packing (see :meth:`padded_ok`).
+
+        Each direction of each layer runs PyTorch's fused kernel on padded rows; the
+        backward direction reads every row reversed within its own length, so its real
+        steps come first and the padding after them, where it changes nothing read. The
+        outputs equal the packed run's, zeros at the padding included; the final states
+        are not computed (nobody reads them).
+        """
+        rnn = self.rnn
+        batch, steps = x.size(0), x.size(1)
+        hidden = self.hidden_size
+        t = torch.arange(steps, device=x.device).unsqueeze(0)
+        ends = lengths.to(x.device).unsqueeze(1)
+        flip = torch.where(t < ends, ends - 1 - t, t).unsqueeze(2)  # an involution
+        mask = (t < ends).unsqueeze(2).to(x.dtype)
+        zeros = x.new_zeros(1, batch, hidden)
+        layer_in = x
+        for layer in range(self.num_layers):
+            outs = []
+            for direction in (0, 1):
+                suffix = f"_l{layer}" + ("_reverse" if direction else "")
+                params = [getattr(rnn, name + suffix) for name in
+                          ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+                index = 2 * layer + direction
+                h = zeros if h0 is None else h0[index : index + 1]
+                seq = layer_in
+                if direction:
+                    seq = layer_in.gather(1, flip.expand(-1, -1, layer_in.size(2)))
+                if isinstance(rnn, nn.LSTM):
+                    c = zeros if c0 is None else c0[index : index + 1]
+                    out = torch._VF.lstm(seq, (h, c), params, True, 1, 0.0, self.training,
+                                         False, True)[0]
+                elif isinstance(rnn, nn.GRU):
+                    out = torch._VF.gru(seq, h, params, True, 1, 0.0, self.training, False,
+                                        True)[0]
+                else:
+                    run = (torch._VF.rnn_tanh if rnn.nonlinearity == "tanh"
+                           else torch._VF.rnn_relu)
+                    out = run(seq, h, params, True, 1, 0.0, self.training, False, True)[0]
+                if direction:
+                    out = out.gather(1, flip.expand(-1, -1, hidden))
+                outs.append(out)
+            layer_in = torch.cat(outs, 2)
+            if layer < self.num_layers - 1 and rnn.dropout > 0:
+                layer_in = F.dropout(layer_in, rnn.dropout, self.training)
+        return layer_in * mask
+
 
 class FusedRecurrentBlock(_FusedBase):
     """Elman RNN and PyTorch-form GRU on nn.RNN / nn.GRU (oneDNN, cuDNN)."""
@@ -276,6 +333,10 @@ class FusedRecurrentBlock(_FusedBase):
         steps = x.size(1)
         if bool((lengths == steps).all()):
             out, h_n = self.rnn(x, h0)
+        elif self.two_way_padded_ok(env):
+            self.publish(env, self.two_way_padded(x, lengths, h0, None), lengths, None, None,
+                         False)
+            return
         elif self.padded_ok(env):
             out, h_n = self.rnn(x, h0)
             self.publish(env, out * _real_steps(lengths, steps, out), lengths, h_n, None,
@@ -314,6 +375,10 @@ class FusedLSTMBlock(_FusedBase):
         steps = x.size(1)
         if bool((lengths == steps).all()):
             out, (h_n, c_n) = self.rnn(x, state)
+        elif self.two_way_padded_ok(env):
+            self.publish(env, self.two_way_padded(x, lengths, h0, c0), lengths, None, None,
+                         False)
+            return
         elif self.padded_ok(env):
             out, (h_n, c_n) = self.rnn(x, state)
             self.publish(env, out * _real_steps(lengths, steps, out), lengths, h_n, c_n,

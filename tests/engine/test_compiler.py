@@ -136,24 +136,34 @@ def test_padding_never_leaks_into_results(kind: str, params: dict, port: str) ->
     ("rnn", {"hidden_size": 4}),
     ("gru", {"hidden_size": 4, "form": "pytorch", "num_layers": 2, "dropout": 0.0}),
     ("lstm", {"hidden_size": 4}),
+    ("rnn", {"hidden_size": 4, "nonlinearity": "relu", "bidirectional": True}),
+    ("gru", {"hidden_size": 4, "form": "pytorch", "bidirectional": True, "join": "sum"}),
+    ("lstm", {"hidden_size": 4, "num_layers": 2, "bidirectional": True}),
+    ("bidirectional", {"cell": "gru", "form": "pytorch", "hidden_size": 4, "num_layers": 2}),
 ])
 def test_an_unread_final_state_lets_ragged_rows_run_unpacked_with_the_same_gradients(
         kind: str, params: dict) -> None:
     torch.manual_seed(0)
     model = compile_design(_simple(kind, params)).double()  # train mode, as in training
     block = model.ordered[1]
-    assert block.padded_ok({}) and not block.padded_ok({EVERY_PORT: torch.zeros(0)})
+    every = {EVERY_PORT: torch.zeros(0)}
+    assert block.padded_ok({}) or block.two_way_padded_ok({})
+    assert not (block.padded_ok(every) or block.two_way_padded_ok(every))
     x = torch.randn(3, 7, 3, dtype=torch.float64)
     inputs = {"x": x, "x:len": torch.tensor([7, 4, 1])}
     grads = []
+    outs = []
     for final_used in (False, True):  # True: the packed run
         block.final_state_used = final_used
         model.zero_grad()
         env = model.working_environment(inputs)
         assert ("r.last" in env) is final_used
         assert "r.last" in model.environment(inputs)
+        outs.append(env["r.sequence"])
         (env["y.logits"] ** 2).sum().backward()
         grads.append([p.grad.clone() for p in model.parameters()])
+    torch.testing.assert_close(outs[0], outs[1])
+    assert torch.all(outs[0][1, 4:] == 0) and torch.all(outs[0][2, 1:] == 0)
     for padded, packed in zip(*grads, strict=True):
         torch.testing.assert_close(padded, packed)
 
