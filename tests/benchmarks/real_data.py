@@ -293,7 +293,7 @@ def run_jsb(quick: bool, log: Callable[[str], None]) -> list[Row]:
         log(f"jsb {label}: peer   {peer_nll:.3f} after {peer_epochs} epochs, "
             f"{peer_seconds:.1f} s")
         paired = paired_epoch_seconds(design, data, kind, params["hidden_size"], dropout,
-                                      settings, 1 if quick else 4, 1 if quick else 3)
+                                      settings, 1 if quick else 4, 1 if quick else 7)
         log(f"jsb {label}: s/epoch in alternation: engine {paired[0]:.3f}, peer {paired[1]:.3f}")
         params_count = count_parameters(trainer.model)
         assert params_count == count_parameters(peer), "the peer must have the same size"
