@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from app.runs import QUANTITIES, Run, RunStore, log_image, write_csv
 
-MAX_DUTY = 0.06  # drawing may take at most this share of the GUI thread
+MAX_DUTY = 0.035  # drawing may take at most this share of the GUI thread
 MIN_INTERVAL_MS = 60.0  # one plot per tick, never more often than this
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf")
@@ -526,7 +526,7 @@ class PlotsPanel(QWidget):
             return
         for key, (target, *_) in self.CURVES.items():
             if key in QUANTITIES and target == plot:
-                self.curves[key].setData(*run.series.curve(key))
+                self._set(self.curves[key], run, *run.series.curve(key))
         if plot == "metric":
             self._refresh_metric(run)
         elif plot == "norm":
@@ -535,6 +535,20 @@ class PlotsPanel(QWidget):
             self._refresh_named(plot, run)
         elif plot == "heatmap":
             self._refresh_time(run)
+
+    def _set(self, curve: pg.PlotDataItem, run: Run, x: np.ndarray, y: np.ndarray) -> None:
+        """``curve.setData(x, y)`` unless it already shows them.
+
+        A run's buffers only grow, so the run, the length and the last x say whether the
+        data are new. Most curves of a plot do not change between two draws (the
+        per-epoch ones, the clipping marks), and pyqtgraph rebuilds a curve, its symbols
+        included, on every setData.
+        """
+        given = (run.id, len(x), float(x[-1]) if len(x) else math.nan)
+        if getattr(curve, "given", None) == given and len(x):
+            return
+        curve.given = given
+        curve.setData(x, y)
 
     def _refresh_metric(self, run: Run) -> None:
         self._label("metric", "left", run.series.metric or self.tr("metric"))
@@ -546,7 +560,8 @@ class PlotsPanel(QWidget):
     def _refresh_norm(self, run: Run) -> None:
         s = run.series
         fired = s.clipped.view() > 0
-        self.curves["clip_marks"].setData(s.grad_step.view()[fired], s.norm.view()[fired])
+        self._set(self.curves["clip_marks"], run, s.grad_step.view()[fired],
+                  s.norm.view()[fired])
         self._place_threshold()
 
     def _refresh_named(self, group: str, run: Run) -> None:
@@ -557,7 +572,7 @@ class PlotsPanel(QWidget):
             curve = curves.get(name)
             if curve is None:
                 curve = curves[name] = self._named_curve(group, name, run)
-            curve.setData(steps[: len(buffer)], buffer.view())
+            self._set(curve, run, steps[: len(buffer)], buffer.view())
 
     def _named_curve(self, group: str, name: str, run: Run) -> pg.PlotDataItem:
         color = PALETTE[len(self.named[group]) % len(PALETTE)]
