@@ -50,6 +50,12 @@ ENGINE_STRINGS = (
     QT_TRANSLATE_NOOP("engine", "early stopping"),
     QT_TRANSLATE_NOOP("engine", "Stop after this many epochs without a better validation loss, "
                                 "keeping the best weights (0 = off)."),
+    QT_TRANSLATE_NOOP("engine", "learning-rate decay"),
+    QT_TRANSLATE_NOOP("engine", "Multiply the learning rate by this when the validation loss "
+                                "has not improved for the decay patience (1 = never)."),
+    QT_TRANSLATE_NOOP("engine", "decay patience"),
+    QT_TRANSLATE_NOOP("engine", "Epochs without a better validation loss before the learning "
+                                "rate decays."),
     # Block kind 'input': engine.catalogue.KINDS
     QT_TRANSLATE_NOOP("engine", "Input"),
     QT_TRANSLATE_NOOP("engine", "Inputs"),

@@ -71,14 +71,16 @@ DEBOUNCE_MS = 300
 GROUPS = ((QT_TRANSLATE_NOOP("TrainingPanel", "Optimiser"),
            ("optimizer", "learning_rate", "momentum", "weight_decay")),
           (QT_TRANSLATE_NOOP("TrainingPanel", "Schedule"),
-           ("epochs", "batch_size", "validation_fraction", "seed", "early_stopping")),
+           ("epochs", "batch_size", "validation_fraction", "seed", "early_stopping",
+            "lr_decay", "lr_patience")),
           (QT_TRANSLATE_NOOP("TrainingPanel", "Gradients"),
            ("clip", "clip_threshold", "tbptt", "capture_every")))
 OTHER = QT_TRANSLATE_NOOP("TrainingPanel", "Other")
 SPECIAL = {"tbptt": QT_TRANSLATE_NOOP("TrainingPanel", "off (full BPTT)"),
            "capture_every": QT_TRANSLATE_NOOP("TrainingPanel", "never"),
            "early_stopping": QT_TRANSLATE_NOOP("TrainingPanel", "off")}
-DECIMALS = {"momentum": (3, 0.05), "weight_decay": (8, 1e-4), "validation_fraction": (2, 0.05)}
+DECIMALS = {"momentum": (3, 0.05), "weight_decay": (8, 1e-4), "validation_fraction": (2, 0.05),
+            "lr_decay": (2, 0.05)}
 RED, GREEN, GREY = "#B91C1C", "#15803D", "#6B7280"
 
 

@@ -50,6 +50,11 @@ SETTING_SPECS: dict[str, ParamSpec] = {
         ParamSpec("early_stopping", "int", 0, "Stop after this many epochs without a better "
                   "validation loss, keeping the best weights (0 = off).", 0, 10_000,
                   label="early stopping"),
+        ParamSpec("lr_decay", "float", 1.0, "Multiply the learning rate by this when the "
+                  "validation loss has not improved for the decay patience (1 = never).",
+                  0.01, 1.0, label="learning-rate decay"),
+        ParamSpec("lr_patience", "int", 5, "Epochs without a better validation loss before "
+                  "the learning rate decays.", 1, 10_000, label="decay patience"),
     )
 }
 
@@ -90,6 +95,8 @@ class TrainingSettings:
     tbptt: int = 0
     capture_every: int = 10
     early_stopping: int = 0
+    lr_decay: float = 1.0
+    lr_patience: int = 5
     device: str = "auto"
     data: DataSettings | None = None
 

@@ -185,6 +185,11 @@ class Trainer:
             self.net = nn.parallel.DistributedDataParallel(
                 self.net, device_ids=[self.device] if self.device.type == "cuda" else None)
         self.optimizer = self._optimizer()
+        # ReduceLROnPlateau with no threshold: any better validation loss resets the count.
+        self.scheduler = (torch.optim.lr_scheduler.ReduceLROnPlateau(
+            self.optimizer, factor=self.settings.lr_decay,
+            patience=self.settings.lr_patience - 1, threshold=0.0)
+            if self.settings.lr_decay < 1.0 else None)
         self.norms = G.GradientNorms(self.model)
         self.matrices = self.norms.matrices
         self.progress = Progress()
@@ -463,6 +468,8 @@ class Trainer:
         self.progress.seconds = time.perf_counter() - self._started
         self._epoch_sums = [0.0, 0.0, 0.0]
         self._good_epoch_state = self._snapshot()
+        if self.scheduler is not None and math.isfinite(valid_loss):
+            self.scheduler.step(valid_loss)
         improved = valid_loss < self.progress.best_valid_loss
         if improved:
             self.progress.best_valid_loss = valid_loss
@@ -537,6 +544,7 @@ class Trainer:
             "design": dumps(self.design),
             "model": self.model.state_dict(),
             "optimizer": self.optimizer.state_dict(),
+            "scheduler": self.scheduler.state_dict() if self.scheduler is not None else {},
             "progress": self.progress.state_dict(),
             "rng": torch.get_rng_state(),
         }
@@ -556,6 +564,8 @@ class Trainer:
         try:
             self.model.load_state_dict(state["model"])
             self.optimizer.load_state_dict(state["optimizer"])
+            if self.scheduler is not None and state.get("scheduler"):
+                self.scheduler.load_state_dict(state["scheduler"])
         except (RuntimeError, ValueError, KeyError) as exc:
             raise TrainingError(f"{path}: the checkpoint does not match this design ({exc})"
                                 ) from None

@@ -216,6 +216,9 @@ def train_peer_music(data: SequenceData, cell: str, hidden: int, dropout: float,
     model = PeerMusic(cell, hidden, dropout)
     optimiser = torch.optim.Adam(model.parameters(), lr=s.learning_rate,
                                  weight_decay=s.weight_decay)
+    scheduler = (torch.optim.lr_scheduler.ReduceLROnPlateau(
+        optimiser, factor=s.lr_decay, patience=s.lr_patience - 1, threshold=0.0)
+        if s.lr_decay < 1.0 else None)
     best, best_state, waited, epoch = math.inf, None, 0, 0
     while epoch < s.epochs:
         for x, y, mask in _peer_loader(train, s.batch_size,
@@ -228,6 +231,8 @@ def train_peer_music(data: SequenceData, cell: str, hidden: int, dropout: float,
             optimiser.step()
         epoch += 1
         valid_nll = _peer_nll(model, _peer_loader(valid, s.batch_size))
+        if scheduler is not None:
+            scheduler.step(valid_nll)
         if valid_nll < best:
             best, waited = valid_nll, 0
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}

@@ -328,3 +328,24 @@ def test_step_by_step_measuring_computes_the_same_function(kind: str, params: di
         torch.testing.assert_close(slow[key], fast[key])
     for a, b in zip(slow_grads, fast_grads, strict=True):
         torch.testing.assert_close(a, b)
+
+
+def test_the_learning_rate_decays_after_the_patience_without_a_better_validation_loss() -> None:
+    trainer = Trainer(rnn_design("rnn"), small_adding(n=64), settings(
+        epochs=6, lr_decay=0.5, lr_patience=2, learning_rate=0.01))
+    seen = iter([1.0, 0.9, 0.95, 0.97, 0.8, 0.85])  # better, better, worse, worse, ...
+    trainer.evaluate = lambda split: (next(seen), 0.0)  # type: ignore[method-assign]
+    rates = []
+    trainer.on_epoch_end = lambda event: rates.append(  # type: ignore[method-assign]
+        trainer.optimizer.param_groups[0]["lr"])
+    trainer.fit()
+    # two epochs without improvement (3rd, 4th) halve it; the 5th improves; the 6th waits
+    assert rates == pytest.approx([0.01, 0.01, 0.01, 0.005, 0.005, 0.005])
+    resumed = Trainer(rnn_design("rnn"), small_adding(n=64), trainer.settings)
+    state = trainer.checkpoint()
+    resumed.scheduler.load_state_dict(state["scheduler"])
+    assert resumed.scheduler.num_bad_epochs == trainer.scheduler.num_bad_epochs == 1
+
+
+def test_no_decay_by_default() -> None:
+    assert Trainer(rnn_design("rnn"), small_adding(n=64), settings()).scheduler is None
