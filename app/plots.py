@@ -102,14 +102,15 @@ def _powers(low: float, high: float) -> list[tuple[float, str]]:
 
 
 def steady_range(current: tuple[float, float], target: tuple[float, float], headroom: float,
-                 ahead: bool) -> tuple[float, float]:
+                 ahead: bool, limit: float = math.inf) -> tuple[float, float]:
     """The range to show for data spanning ``target`` while ``current`` is shown.
 
     The current range stays while it holds the data and the data fill at least half of
     it; otherwise the new range leaves ``headroom`` (a share of the data's span) spare:
-    after the end only when ``ahead`` (the step axis, which grows one way), else on both
-    sides. Every change of range redraws an axis's ticks, 10 ms of the GUI thread each;
-    a live curve that moved its range on every draw paid that several times a second.
+    after the end only when ``ahead`` (the step axis, which grows one way, never past
+    ``limit``, the run's last step, and a margin), else on both sides. Every change of
+    range redraws an axis's ticks, 10 ms of the GUI thread each; a live curve that moved
+    its range on every draw paid that several times a second.
     """
     low, high = target
     span = high - low
@@ -119,7 +120,8 @@ def steady_range(current: tuple[float, float], target: tuple[float, float], head
             and span >= 0.5 * (current[1] - current[0])):
         return current
     if ahead:
-        return low, high + headroom * span
+        cap = limit + 0.05 * (limit - low)
+        return low, min(high + headroom * span, cap) if high <= cap else high
     return low - headroom * span, high + headroom * span
 
 
@@ -131,6 +133,7 @@ class _SteadyViewBox(pg.ViewBox):
     """
 
     _auto = False
+    x_limit = math.inf  # the run's last step (or epoch), where the x range stops growing
 
     def updateAutoRange(self) -> None:
         self._auto = True
@@ -144,7 +147,8 @@ class _SteadyViewBox(pg.ViewBox):
         if self._auto and rect is None:
             shown = self.viewRange()
             if xRange is not None:
-                xRange = steady_range(tuple(shown[0]), tuple(xRange), 1.0, True)
+                xRange = steady_range(tuple(shown[0]), tuple(xRange), 0.5, True,
+                                      self.x_limit)
             if yRange is not None:
                 yRange = steady_range(tuple(shown[1]), tuple(yRange), 0.1, False)
         super().setRange(rect, xRange, yRange, *args, **kwargs)
@@ -205,6 +209,7 @@ class PlotsPanel(QWidget):
                    False),
         "compare": (3, QT_TRANSLATE_NOOP("PlotsPanel", "Runs"), "", STEP, True),
     }
+    STEP_PLOTS: ClassVar[frozenset[str]] = frozenset({"loss", "norm", "blocks", "matrices"})
     # key (a quantity of app.runs.QUANTITIES, or drawn apart): (plot, legend, colour, width,
     # symbol)
     CURVES: ClassVar[dict[str, tuple[Any, ...]]] = {
@@ -524,6 +529,10 @@ class PlotsPanel(QWidget):
         run = self.shown
         if run is None:
             return
+        if plot in self.STEP_PLOTS or plot == "metric":
+            epochs, steps = run.planned
+            self.plots[plot].getViewBox().x_limit = (
+                (epochs if plot == "metric" else steps) or math.inf)
         for key, (target, *_) in self.CURVES.items():
             if key in QUANTITIES and target == plot:
                 self._set(self.curves[key], run, *run.series.curve(key))

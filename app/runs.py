@@ -194,6 +194,7 @@ class Run:
     status: str = "waiting"  # running, completed, stopped, early stopping, failed
     message: str = ""
     series: RunSeries = field(default_factory=RunSeries)
+    planned: tuple[int, int] = (0, 0)  # (epochs, steps) the run set out to train
 
     def record(self, events: Iterable[Any]) -> None:
         """Append what ``events`` (engine training events) carry to the series."""
@@ -211,6 +212,7 @@ class Run:
             elif name == "run_started":
                 self.status = "running"
                 series.metric = event.metric
+                self.planned = (event.epochs, event.epochs * event.steps_per_epoch)
             elif name == "run_finished":
                 self.status = event.reason
             elif name == "run_failed":

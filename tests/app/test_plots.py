@@ -203,6 +203,8 @@ def test_the_automatic_range_moves_in_steps_and_holds_the_data() -> None:
     assert steady_range((0, 10), (0, 11), 1.0, True) == (0, 22)  # grown: room ahead
     assert steady_range((0, 10), (2, 4), 0.1, False) == pytest.approx((1.8, 4.2))  # shrunk
     assert steady_range((0, 10), (-1, 9), 0.1, False) == pytest.approx((-2, 10))
+    assert steady_range((0, 10), (0, 11), 1.0, True, limit=12) == pytest.approx((0, 12.6))
+    assert steady_range((0, 12.6), (0, 12.2), 1.0, True, limit=12) == (0, 12.6)  # the end
 
 
 def test_live_curves_stay_inside_the_view_and_a_zoom_is_kept(qtbot, panel) -> None:
@@ -213,7 +215,7 @@ def test_live_curves_stay_inside_the_view_and_a_zoom_is_kept(qtbot, panel) -> No
     loss = panel.curves["loss"]
     qtbot.waitUntil(lambda: plot.viewRange()[0][1] >= loss.xData.max(), timeout=2000)
     (x0, x1), (y0, y1) = plot.viewRange()
-    assert x0 <= loss.xData.min() and loss.xData.max() <= x1
+    assert x0 <= loss.xData.min() and loss.xData.max() <= x1 <= 1.1 * STEPS  # the run's end
     assert y0 <= loss.yData.min() and loss.yData.max() <= y1
     plot.setXRange(10, 20, padding=0)  # a person zooms: automatic ranging stops
     panel.add_events(synthetic_run()[1:])
