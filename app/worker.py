@@ -32,7 +32,6 @@ import gc
 import importlib
 import logging
 import os
-import sys
 import threading
 import time
 from typing import Any
@@ -50,10 +49,6 @@ from engine.training.settings import DataSettings, TrainingSettings
 log = logging.getLogger(__name__)
 
 FLUSH_SECONDS = 0.05
-# How long a thread may hold the GIL while another waits for it (Python's default: 5 ms).
-# The training thread runs Python between its torch calls; a GUI thread that waited the
-# full 5 ms at each of the many times a redraw takes the GIL stalled the event loop.
-GIL_SWITCH_SECONDS = float(os.environ.get("RECURRENTE_GIL_SWITCH", "0.005"))
 _warm = False
 _MILESTONES = frozenset({"run_started", "epoch_finished", "run_finished", "run_failed"})
 
@@ -80,7 +75,6 @@ def warm_up() -> None:
                  "engine.data.builtin"):
         importlib.import_module(name)
     gc.freeze()
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     _warm = True
 
 

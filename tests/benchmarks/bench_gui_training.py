@@ -22,8 +22,12 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -319,8 +319,10 @@ def inference(size: Size) -> list[Row]:
             with torchscript_quietly():
                 exported = torch.jit.load(str(path), map_location=size.device)
             with torch.no_grad():
+                # a forward pass is short: three times the repetitions, for a steady median
                 times = take_turns({"export": lambda m=exported: m(inputs),
-                                    "app": lambda m=model: m(inputs)}, size,
+                                    "app": lambda m=model: m(inputs)},
+                                   replace(size, repeats=3 * size.repeats),
                                    warmup=size.warmup + 2)  # TorchScript's profiling runs
             rows.append(turns_row("3", case, times, "export", "app", 1.0, "in app",
                                   "exported TorchScript vs in-app model"))

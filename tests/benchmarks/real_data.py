@@ -74,7 +74,7 @@ JSB_ANCHORS = {"rnn": "Chung'14 9.10", "gru": "Chung'14 8.54, Bai'18 8.43",
 # (label, block kind, block parameters, learning rate): the tanh RNN trains best slower
 JSB_CELLS: tuple[tuple[str, str, dict[str, Any], float], ...] = (
     ("tanh RNN 100", "rnn", {"hidden_size": 100, "num_layers": 1, "nonlinearity": "tanh",
-                             "dropout": 0.0, "bidirectional": False, "join": "concat"}, 1e-3),
+                             "dropout": 0.0, "bidirectional": False, "join": "concat"}, 2e-3),
     ("GRU 46", "gru", {"hidden_size": 46, "num_layers": 1, "form": "pytorch", "dropout": 0.0,
                        "bidirectional": False, "join": "concat"}, 3e-3),
     ("LSTM 36", "lstm", {"hidden_size": 36, "num_layers": 1, "peepholes": "none",
@@ -317,7 +317,7 @@ def run_jsb(quick: bool, log: Callable[[str], None]) -> list[Row]:
 # --- sentiment -------------------------------------------------------------------------------
 
 
-BIGRU = {"cell": "gru", "hidden_size": 16, "num_layers": 1, "join": "concat", "dropout": 0.0,
+BIGRU = {"cell": "gru", "hidden_size": 32, "num_layers": 1, "join": "concat", "dropout": 0.0,
          "nonlinearity": "tanh", "form": "pytorch", "peepholes": "none"}
 
 
@@ -372,7 +372,7 @@ def run_sentiment(quick: bool, seeds: int, log: Callable[[str], None]) -> list[R
     """
     doc = example_doc("reviews")
     designs = [("LSTM 32", design_from(doc)),
-               ("BiGRU 2x16", design_from(replace_block(doc, "lstm", "bigru", "bidirectional",
+               ("BiGRU 2x32", design_from(replace_block(doc, "lstm", "bigru", "bidirectional",
                                                         "BiGRU", BIGRU)))]
     rows = []
     data = None
