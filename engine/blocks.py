@@ -143,7 +143,7 @@ class _RecurrentBase(BlockModule):
         self.concat = concat
         self.carry_key = block_id + ":carry"
         # Whether anything reads the final states (the "last" and "state" ports). When
-        # nothing does, a one-way fused layer may run over the padding (see _padded_ok).
+        # nothing does, a fused layer may run over the padding (see _FusedBase.padded_ok).
         self.final_state_used = True
         # Measuring dL/dh(t) (eager training only): run through engine.fastrnn, whose
         # backward pass leaves ||dL/dh(t)|| of each layer in one sink per layer.
@@ -274,7 +274,6 @@ class _FusedBase(_RecurrentBase):
         t = torch.arange(steps, device=x.device).unsqueeze(0)
         ends = lengths.to(x.device).unsqueeze(1)
         flip = torch.where(t < ends, ends - 1 - t, t).unsqueeze(2)  # an involution
-        mask = (t < ends).unsqueeze(2).to(x.dtype)
         zeros = x.new_zeros(1, batch, hidden)
         layer_in = x
         for layer in range(self.num_layers):
@@ -305,7 +304,7 @@ class _FusedBase(_RecurrentBase):
             layer_in = torch.cat(outs, 2)
             if layer < self.num_layers - 1 and rnn.dropout > 0:
                 layer_in = F.dropout(layer_in, rnn.dropout, self.training)
-        return layer_in * mask
+        return layer_in * _real_steps(lengths, steps, layer_in)
 
 
 class FusedRecurrentBlock(_FusedBase):

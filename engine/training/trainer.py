@@ -416,10 +416,10 @@ class Trainer:
         s = self.settings
         params = [p for p in self.norms.params if p.grad is not None]
         if s.clip == "norm":
-            factor = s.clip_threshold / (norm + 1e-6)
-            if norm > s.clip_threshold and factor < 1.0:
+            if norm > s.clip_threshold:
                 # The norm is known: scale by threshold / (norm + 1e-6), as clip_grad_norm_
                 # does, without its second pass over the gradients or a third to report.
+                factor = s.clip_threshold / (norm + 1e-6)
                 torch._foreach_mul_([p.grad for p in params], factor)
                 return True, norm * factor
             return False, norm
