@@ -155,14 +155,14 @@ class _SteadyViewBox(pg.ViewBox):
 
 
 class _TimedView(pg.GraphicsLayoutWidget):
-    """A plot view that remembers how long its last paint took (seconds)."""
+    """A plot view that adds the time of each of its paints to ``painted`` (seconds)."""
 
-    last_paint = 0.0
+    painted = 0.0
 
     def paintEvent(self, event: Any) -> None:
         started = time.perf_counter()
         super().paintEvent(event)
-        self.last_paint = time.perf_counter() - started
+        self.painted += time.perf_counter() - started
 
 
 class _TabBuilt(dict):
@@ -248,7 +248,9 @@ class PlotsPanel(QWidget):
                                                              "compare": {}}
         self.log_boxes: dict[str, QCheckBox] = {}
         self.log_y = {group: first for group, (_, _, first) in LOG_GROUPS.items()}
-        self._views: dict[int, pg.GraphicsLayoutWidget] = {}
+        self._views: dict[int, _TimedView] = {}
+        self._painted = 0.0  # the views' paint seconds at the last draw
+        self._spent = 0.0  # seconds taking in events since the last draw
         self._splits: list[QSplitter] = []
         self._dirty = True
         self._stale: list[str] = []  # plots of the visible tab still to draw, in order
@@ -420,6 +422,11 @@ class PlotsPanel(QWidget):
     @Slot(list)
     def add_events(self, events: list[Any]) -> None:
         """Append engine events to the live run (a new one for an unannounced RunStarted)."""
+        started = time.perf_counter()
+        self._record(events)
+        self._spent += time.perf_counter() - started
+
+    def _record(self, events: list[Any]) -> None:
         start = 0
         for i, event in enumerate(events):
             if event.name == "run_started" and (self.live is None
@@ -678,6 +685,7 @@ class PlotsPanel(QWidget):
     def _on_timer(self) -> None:
         """Draw what arrived, now, and wait longer next time if drawing was slow."""
         if not self.isVisible():
+            self._spent = 0.0
             return
         tab = self.tabs.currentIndex()
         if self._dirty:  # new data: every plot of the tab is stale, drawn in turn
@@ -691,10 +699,13 @@ class PlotsPanel(QWidget):
         plot = self._stale.pop(0)
         started = time.perf_counter()
         self._draw(plot)
-        # Qt paints the changed items' area on its own (a synchronous repaint here painted
-        # it twice); the view times that paint, counted with this draw.
-        view = self.build_tab(tab)
-        busy = time.perf_counter() - started + view.last_paint
+        # Everything the panel cost the GUI thread since the last draw counts against the
+        # duty: this draw, the paints Qt made of it (it paints changed areas on its own;
+        # a synchronous repaint here painted twice) and the events taken in meanwhile.
+        # The training thread waits for the GIL while any of it runs.
+        painted = sum(view.painted for view in self._views.values())
+        busy = (time.perf_counter() - started + painted - self._painted + self._spent)
+        self._painted, self._spent = painted, 0.0
         self.timer.setInterval(int(min(1000.0, max(MIN_INTERVAL_MS,
                                                    1000 * busy / MAX_DUTY))))
 

@@ -48,7 +48,7 @@ from engine.training.settings import DataSettings, TrainingSettings
 
 log = logging.getLogger(__name__)
 
-FLUSH_SECONDS = 0.05
+FLUSH_SECONDS = 0.1  # each batch wakes the GUI thread, which then holds the GIL
 _warm = False
 _MILESTONES = frozenset({"run_started", "epoch_finished", "run_finished", "run_failed"})
 

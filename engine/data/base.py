@@ -21,7 +21,7 @@ the target lengths.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -101,16 +101,77 @@ class DataSpec:
 
 
 class ExampleList(Dataset):
-    """A split: a list of examples (small data sets live in memory)."""
+    """A split: its examples, held in memory one tensor per field.
+
+    Each field is kept as a single tensor: stacked when every example's tensor has the
+    same shape, else concatenated along the first (time) dimension with offsets. An
+    example is a dict of views made when asked for. Tens of thousands of small tensors
+    would each be an object for Python's cyclic garbage collector to scan on every full
+    collection -- 66 ms, holding the GIL, for a 10,000-sequence split, measured as a
+    stall of the window training it -- where two tensors per field cost nothing.
+    """
 
     def __init__(self, examples: Sequence[Example]) -> None:
-        self.examples = list(examples)
+        examples = list(examples)
+        self._size = len(examples)
+        self._ragged: list[Example] | None = None  # examples whose fields differ: as given
+        self._fields: dict[str, _Field] = {}
+        if examples and any(e.keys() != examples[0].keys() for e in examples):
+            self._ragged = examples
+        elif examples:
+            self._fields = {key: _Field.pack([e[key] for e in examples]) for key in examples[0]}
+
+    @property
+    def examples(self) -> list[Example]:
+        """Every example, in order (a new list of views)."""
+        return list(self)
 
     def __len__(self) -> int:
-        return len(self.examples)
+        return self._size
 
     def __getitem__(self, index: int) -> Example:
-        return self.examples[index]
+        if not -self._size <= index < self._size:
+            raise IndexError(f"example {index} of {self._size}")
+        if self._ragged is not None:
+            return self._ragged[index]
+        index %= self._size
+        return {key: field[index] for key, field in self._fields.items()}
+
+    def __iter__(self) -> Iterator[Example]:
+        return (self[i] for i in range(self._size))
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One field of every example: ``data`` stacked (no ``offsets``), or concatenated
+    along the first dimension with example i at ``offsets[i]:offsets[i + 1]``, or, when
+    the tensors differ in dtype, device or trailing shape, the list of them (``parts``)."""
+
+    data: Tensor | None = None
+    offsets: list[int] | None = None
+    parts: list[Tensor] | None = None
+
+    @staticmethod
+    def pack(tensors: list[Tensor]) -> _Field:
+        first = tensors[0]
+        if not all(t.dtype == first.dtype and t.device == first.device for t in tensors):
+            return _Field(parts=tensors)
+        if all(t.shape == first.shape for t in tensors):
+            return _Field(torch.stack(tensors))
+        if first.dim() and all(t.dim() and t.shape[1:] == first.shape[1:] for t in tensors):
+            offsets = [0]
+            for t in tensors:
+                offsets.append(offsets[-1] + t.shape[0])
+            return _Field(torch.cat(tensors), offsets)
+        return _Field(parts=tensors)
+
+    def __getitem__(self, index: int) -> Tensor:
+        if self.parts is not None:
+            return self.parts[index]
+        assert self.data is not None
+        if self.offsets is None:
+            return self.data[index]
+        return self.data[self.offsets[index]:self.offsets[index + 1]]
 
 
 @dataclass

@@ -71,7 +71,7 @@ def cases() -> list[Case]:
              DataSettings("builtin", "adding", options={"length": 10, "train_size": 1600})),
         Case("LSTM 64, adding T=50, batch 32 (example)", lstm,
              lstm.training.replace(epochs=1, device="cpu"),
-             DataSettings("builtin", "adding", options={"length": 50, "train_size": 3200})),
+             DataSettings("builtin", "adding", options={"length": 50, "train_size": 9600})),
     ]
 
 
