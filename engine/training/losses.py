@@ -78,8 +78,9 @@ def compute_loss(z: Tensor, batch: dict[str, Tensor], binding: Binding) -> LossP
         mask = torch.ones(z.shape[:1], dtype=torch.bool, device=z.device)
     weight = mask.unsqueeze(-1).to(z.dtype)
     if kind == "multi_hot":
-        per_unit = F.binary_cross_entropy_with_logits(z, target.to(z.dtype), reduction="none")
-        total = (per_unit * weight).sum()
+        # the mask as BCE's weight: one fused op each way, no per-unit tensor
+        total = F.binary_cross_entropy_with_logits(z, target.to(z.dtype), weight=weight,
+                                                   reduction="sum")
         count = mask.sum()  # per step: summed over the units
     else:
         prediction = torch.tanh(z) if binding.activation == "tanh" else z

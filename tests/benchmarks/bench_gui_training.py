@@ -72,7 +72,7 @@ def cases() -> list[Case]:
     return [
         Case("RNN 8, adding T=10, batch 4 (event storm)", tiny_rnn(),
              TrainingSettings(epochs=1, batch_size=4, device="cpu", capture_every=10),
-             DataSettings("builtin", "adding", options={"length": 10, "train_size": 1600})),
+             DataSettings("builtin", "adding", options={"length": 10, "train_size": 4800})),
         Case("LSTM 64, adding T=50, batch 32 (example)", lstm,
              lstm.training.replace(epochs=1, device="cpu"),
              DataSettings("builtin", "adding", options={"length": 50, "train_size": 9600})),
