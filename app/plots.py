@@ -49,8 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.runs import QUANTITIES, Run, RunStore, log_image, write_csv
+from app.turns import DRAWING
 
-MAX_DUTY = 0.035  # drawing may take at most this share of the GUI thread
+MAX_DUTY = 0.025  # drawing may take at most this share of the GUI thread
 MIN_INTERVAL_MS = 60.0  # one plot per tick, never more often than this
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf")
@@ -161,7 +162,8 @@ class _TimedView(pg.GraphicsLayoutWidget):
 
     def paintEvent(self, event: Any) -> None:
         started = time.perf_counter()
-        super().paintEvent(event)
+        with DRAWING:  # see app.turns
+            super().paintEvent(event)
         self.painted += time.perf_counter() - started
 
 
@@ -423,7 +425,8 @@ class PlotsPanel(QWidget):
     def add_events(self, events: list[Any]) -> None:
         """Append engine events to the live run (a new one for an unannounced RunStarted)."""
         started = time.perf_counter()
-        self._record(events)
+        with DRAWING:
+            self._record(events)
         self._spent += time.perf_counter() - started
 
     def _record(self, events: list[Any]) -> None:
@@ -698,7 +701,8 @@ class PlotsPanel(QWidget):
             return
         plot = self._stale.pop(0)
         started = time.perf_counter()
-        self._draw(plot)
+        with DRAWING:
+            self._draw(plot)
         # Everything the panel cost the GUI thread since the last draw counts against the
         # duty: this draw, the paints Qt made of it (it paints changed areas on its own;
         # a synchronous repaint here painted twice) and the events taken in meanwhile.

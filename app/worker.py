@@ -40,6 +40,7 @@ import torch
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from app.runs import Run, RunStore, describe_run
+from app.turns import wait_for_gui
 from engine.data.base import SequenceData
 from engine.design import Design
 from engine.errors import RecurrenteError
@@ -201,6 +202,7 @@ class TrainingWorker(QObject):
             while not trainer.done:
                 if self._pause.is_set() and not self._stop.is_set():
                     self._hold(trainer)
+                wait_for_gui()
                 trainer.advance()
                 if time.perf_counter() - self._last_flush >= FLUSH_SECONDS:
                     self._flush()
