@@ -14,6 +14,7 @@ import torch
 from PySide6.QtCore import QCoreApplication, QEvent, QThread, QTimer
 
 from app.runs import describe_run
+from app.turns import DRAWING
 from app.worker import TrainingController, warm_up
 from engine.data.base import SequenceData
 from engine.design import Design
@@ -116,6 +117,19 @@ def test_pause_holds_and_resume_continues(qtbot, controller) -> None:
         controller.resume()
         assert controller.state == "running"
     assert got["finished"][0].reason == "completed"
+    assert sum(e.name == "step_finished" for e in got["events"]) == 4
+
+
+def test_training_waits_between_batches_while_the_gui_thread_draws(qtbot, controller) -> None:
+    design, settings = example_settings()
+    got = collect(controller)
+    with DRAWING:  # as the plots panel holds it while drawing
+        with qtbot.waitSignal(controller.data_ready, timeout=WAIT_MS):
+            controller.start(design, settings, adding())
+        qtbot.wait(300)  # the worker is at its first batch, and waits
+        assert got["events"] == [] and controller.running
+    with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
+        pass
     assert sum(e.name == "step_finished" for e in got["events"]) == 4
 
 
