@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import inspect
 import json
 from functools import cache
@@ -10,7 +11,14 @@ from functools import cache
 import pytest
 import torch
 
-from engine.data.base import IGNORE_INDEX, DataSpec, Example, SequenceData, collate
+from engine.data.base import (
+    IGNORE_INDEX,
+    DataSpec,
+    Example,
+    ExampleList,
+    SequenceData,
+    collate,
+)
 from engine.data.builtin import _AG_NOUNS, BUILTINS, BuiltinDataset, make_builtin
 from engine.errors import RecurrenteError
 from engine.examples import example_path
@@ -321,3 +329,38 @@ def test_sentiment_follows_negation_and_pero() -> None:
         labels.append(int(e["target"]))
     assert abs(sum(labels) / len(labels) - 0.5) < 0.06
     assert 0.3 < negated / len(labels) < 0.5
+
+
+# --- how a split holds its examples ----------------------------------------------------------
+
+
+def test_a_split_holds_one_tensor_per_field_and_gives_back_the_same_examples() -> None:
+    examples = [{"input": torch.randn(t, 3), "target": torch.tensor(t % 2)} for t in (4, 1, 7)]
+    split = ExampleList(examples)
+    assert len(split) == 3
+    for got, want in zip(split, examples, strict=True):
+        assert got.keys() == want.keys()
+        for key in want:
+            assert got[key].dtype == want[key].dtype and torch.equal(got[key], want[key])
+    assert torch.equal(split[-1]["input"], examples[-1]["input"])
+    assert [e["target"].item() for e in split.examples[1:]] == [1, 1]
+    with pytest.raises(IndexError):
+        split[3]
+    # whatever the number of examples, the garbage collector is left a handful of objects
+    gc.collect()
+    before = len(gc.get_objects())
+    big = ExampleList([{"input": torch.randn(5 + i % 3, 2), "target": torch.zeros(1)}
+                       for i in range(2000)])
+    gc.collect()
+    assert len(big) == 2000 and len(gc.get_objects()) - before < 50
+
+
+def test_a_split_keeps_fields_it_cannot_pack_as_given() -> None:
+    mixed = [{"input": torch.zeros(2, 3)}, {"input": torch.zeros(2, 4)},  # trailing sizes differ
+             {"input": torch.zeros(3, 3, dtype=torch.long)}]
+    split = ExampleList(mixed)
+    assert [tuple(e["input"].shape) for e in split] == [(2, 3), (2, 4), (3, 3)]
+    assert split[2]["input"].dtype == torch.long
+    ragged = [{"input": torch.zeros(2)}, {"input": torch.zeros(2), "target": torch.ones(1)}]
+    assert ExampleList(ragged)[1].keys() == {"input", "target"}
+    assert len(ExampleList([])) == 0 and ExampleList([]).examples == []
