@@ -10,7 +10,10 @@ several ways, ``--repeats`` times each, and reports medians:
 - worker + plots: as in the window, the plots panel drawing the run (the app's figure);
 - worker + plots + probe: the same with a 5 ms QTimer probe on the GUI thread, whose gaps
   are the event-loop stalls (p99 and max); its wake-ups take the GIL 200 times a second,
-  a cost of the measurement itself, so the throughput figure comes from the way above.
+  a cost of the measurement itself, so the throughput figure comes from the way above;
+- window on / off: one long worker run in which the plots panel takes in the events and
+  draws during every other second, and does neither in between (see :func:`alternating`):
+  the window's own cost, measured within one run.
 
 Throughput is the run's optimiser steps over its trainer-measured seconds. Each worker
 try is paired with a headless try right beside it (before it in even rounds, after it
@@ -24,6 +27,7 @@ runs, so that share bounds what the window takes from training.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import os
 import sys
@@ -124,9 +128,73 @@ def on_worker(case: Case, threads: int, panel: PlotsPanel | None, probing: bool 
             counts[0], counts[1], share)
 
 
+def alternating(case: Case, threads: int, panel: PlotsPanel, phase: float,
+                longer: int) -> tuple[float, float, float, int]:
+    """One long worker run whose window work is switched on and off every ``phase``
+    seconds: in "on" phases the plots panel takes in the events and draws, in "off" ones
+    it does neither. Steps are time-stamped on the training thread; each "on" phase's
+    rate is compared with the mean of the "off" phases on either side, which tracks the
+    machine's drift far better than separate runs. Returns (median, lower and upper
+    quartile of those ratios, how many)."""
+    import app.worker as W
+
+    stamps: list[float] = []
+    collect = W.TrainingWorker._collect
+
+    def stamped(self: W.TrainingWorker, event: object) -> None:
+        if event.name == "step_finished":  # type: ignore[attr-defined]
+            stamps.append(time.perf_counter())
+        collect(self, event)
+
+    W.TrainingWorker._collect = stamped  # type: ignore[method-assign]
+    options = {**case.data.options, "train_size": case.data.options["train_size"] * longer}
+    controller = TrainingController(panel.runs, threads=threads)
+    controller.run_started.connect(panel.begin_run)
+    switches: list[float] = []
+    on = [True]
+
+    def toggle() -> None:
+        switches.append(time.perf_counter())
+        on[0] = not on[0]
+        if on[0]:
+            controller.events.connect(panel.add_events)
+            panel.timer.start()
+        else:
+            controller.events.disconnect(panel.add_events)
+            panel.timer.stop()
+
+    loop = QEventLoop()
+    controller.finished.connect(loop.quit)
+    controller.events.connect(panel.add_events)
+    tick = QTimer()
+    tick.setInterval(int(phase * 1000))
+    tick.timeout.connect(toggle)
+    try:
+        controller.start(case.design, case.settings, DataSettings(
+            case.data.source, case.data.name, options=options))
+        switches.append(time.perf_counter())
+        tick.start()
+        loop.exec()
+    finally:
+        tick.stop()
+        W.TrainingWorker._collect = collect  # type: ignore[method-assign]
+        controller.shutdown(10.0)
+        if not on[0]:
+            panel.timer.start()
+    times = np.array(stamps)
+    rates = [((times >= a) & (times < b)).sum() / (b - a)
+             for a, b in itertools.pairwise(switches)]
+    ratios = [rates[i] / ((rates[i - 1] + rates[i + 1]) / 2)  # "on" phases are the even ones
+              for i in range(2, len(rates) - 1, 2)]
+    low, mid, high = np.percentile(ratios, [25, 50, 75])
+    return float(mid), float(low), float(high), len(ratios)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--phase", type=float, default=1.0,
+                        help="seconds per on/off phase of the alternating run")
     parser.add_argument("--threads", type=int, default=default_threads(),
                         help="torch intra-op threads (default: cores - 1)")
     args = parser.parse_args()
@@ -169,6 +237,9 @@ def main() -> None:
             print(f"{'':44} {way:22} {np.median(rates):8.1f} {np.median(ratios[way]):6.2f} "
                   f"{p99:7.1f} {worst:7.1f} {results[-1][3]:7d} {results[-1][4]:7d} "
                   f"{share:7.1%}")
+        mid, low, high, count = alternating(case, args.threads, panel, args.phase, 6)
+        print(f"{'':44} {'window on / off':22} {'':8} {mid:6.2f}   (quartiles {low:.2f}-"
+              f"{high:.2f} over {count} phases of {args.phase:g} s within one run)")
 
 if __name__ == "__main__":
     main()
