@@ -21,6 +21,7 @@ the target lengths.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -159,9 +160,7 @@ class _Field:
         if all(t.shape == first.shape for t in tensors):
             return _Field(torch.stack(tensors))
         if first.dim() and all(t.dim() and t.shape[1:] == first.shape[1:] for t in tensors):
-            offsets = [0]
-            for t in tensors:
-                offsets.append(offsets[-1] + t.shape[0])
+            offsets = [0, *itertools.accumulate(t.shape[0] for t in tensors)]
             return _Field(torch.cat(tensors), offsets)
         return _Field(parts=tensors)
 

@@ -45,7 +45,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.plots import PlotsPanel
-from app.worker import TrainingController, default_threads, warm_up
+from app.worker import TrainingController, TrainingWorker, default_threads, warm_up
 from engine.data.load import load_data
 from engine.design import Design
 from engine.examples import load_example
@@ -136,17 +136,15 @@ def alternating(case: Case, threads: int, panel: PlotsPanel, phase: float,
     rate is compared with the mean of the "off" phases on either side, which tracks the
     machine's drift far better than separate runs. Returns (median, lower and upper
     quartile of those ratios, how many)."""
-    import app.worker as W
-
     stamps: list[float] = []
-    collect = W.TrainingWorker._collect
+    collect = TrainingWorker._collect
 
-    def stamped(self: W.TrainingWorker, event: object) -> None:
+    def stamped(self: TrainingWorker, event: object) -> None:
         if event.name == "step_finished":  # type: ignore[attr-defined]
             stamps.append(time.perf_counter())
         collect(self, event)
 
-    W.TrainingWorker._collect = stamped  # type: ignore[method-assign]
+    TrainingWorker._collect = stamped  # type: ignore[method-assign]
     options = {**case.data.options, "train_size": case.data.options["train_size"] * longer}
     controller = TrainingController(panel.runs, threads=threads)
     controller.run_started.connect(panel.begin_run)
@@ -177,7 +175,7 @@ def alternating(case: Case, threads: int, panel: PlotsPanel, phase: float,
         loop.exec()
     finally:
         tick.stop()
-        W.TrainingWorker._collect = collect  # type: ignore[method-assign]
+        TrainingWorker._collect = collect  # type: ignore[method-assign]
         controller.shutdown(10.0)
         if not on[0]:
             panel.timer.start()
