@@ -20,7 +20,8 @@ nn.RNN / nn.GRU / nn.LSTM runs its own parameters through the same kernels for t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import torch
 from torch import Tensor, nn
@@ -110,6 +111,7 @@ class NormReport:
     total: float
     blocks: dict[str, float]
     matrices: dict[str, float]
+    riders: list[float] = field(default_factory=list)  # see GradientNorms.__call__
 
 
 class GradientNorms:
@@ -130,22 +132,29 @@ class GradientNorms:
                 self.owners.append(module.block_id)
                 self.params.append(param)
 
-    def __call__(self) -> NormReport:
+    def __call__(self, riders: Sequence[Tensor] = ()) -> NormReport:
+        """The norms; ``riders`` (scalar tensors, e.g. the step's loss) come back as floats
+        in ``NormReport.riders`` with the same copy to the host, so a training step waits
+        for its device once, not once per number it reports."""
         owners = [o for o, p in zip(self.owners, self.params, strict=True) if p.grad is not None]
         grads = [p.grad.detach() for p in self.params if p.grad is not None]
+        extra = [r.detach().float().reshape(1) for r in riders]
         if not grads:
-            return NormReport(0.0, {}, {})
+            return NormReport(0.0, {}, {}, torch.cat(extra).cpu().tolist() if extra else [])
         named = [(m, g.detach()) for m, g in ((m, m.grad()) for m in self.matrices)
                  if g is not None]
         norms = torch._foreach_norm(grads + [g for _, g in named])  # what clipping uses
-        squares = torch.stack(norms).float().pow(2).cpu().tolist()
+        squares = torch.cat([torch.stack(norms).float().pow(2), *extra]).cpu().tolist()
+        riders_out = squares[len(squares) - len(extra):]
+        squares = squares[: len(squares) - len(extra)]
         blocks: dict[str, float] = {}
         for owner, sq in zip(owners, squares[: len(grads)], strict=True):
             blocks[owner] = blocks.get(owner, 0.0) + sq
         matrices_out = {f"{m.block}: {m.label}": sq ** 0.5
                         for (m, _), sq in zip(named, squares[len(grads):], strict=True)}
         total = sum(blocks.values()) ** 0.5
-        return NormReport(total, {k: v ** 0.5 for k, v in blocks.items()}, matrices_out)
+        return NormReport(total, {k: v ** 0.5 for k, v in blocks.items()}, matrices_out,
+                          riders_out)
 
 
 def gradient_norms(model: nn.Module, matrices: list[Matrix]) -> NormReport:

@@ -57,7 +57,7 @@ from engine.training.events import (
     TrainingEvent,
 )
 from engine.training.fit import Binding, bind, check_fit
-from engine.training.losses import METRIC_NAMES, LossParts, compute_loss
+from engine.training.losses import METRIC_NAMES, compute_loss
 from engine.training.settings import TrainingSettings
 from engine.validation import analyze
 
@@ -373,18 +373,17 @@ class Trainer:
         step = self.progress.step + 1
         every = self.settings.capture_every
         measuring = every > 0 and (step == 1 or step % every == 0)
-        G.probe_blocks(self.model, measuring)
+        if measuring:  # the blocks are switched off again below, so other steps skip this
+            G.probe_blocks(self.model, True)
         try:
             inputs = self._inputs(batch)
             inputs.update(carry)
             env = self.net(inputs)
             parts = compute_loss(env[self.binding.output_block + ".logits"], batch,
                                  self.binding)
-            if not torch.isfinite(parts.loss):
-                raise _NonFinite(
-                    f"step {step}: the loss became {parts.loss.item()}; the weights of the "
-                    "last good step are kept. Try gradient clipping or a lower learning rate.")
             self.optimizer.zero_grad(set_to_none=True)
+            # A non-finite loss is caught below, after backward: its gradients are dropped
+            # unused, and the step waits for its device once, with the norms.
             parts.loss.backward()
             time_norms = G.time_gradient_norms(self.model) if measuring else {}
         finally:
@@ -392,7 +391,13 @@ class Trainer:
                 G.probe_blocks(self.model, False)
         new_carry = ({key: value.detach() for key, value in env.items() if ":carry" in key}
                      if self.settings.tbptt else {})
-        report = self.norms()
+        report = self.norms((parts.loss, parts.total, parts.count, parts.correct))
+        loss, total, count, correct = report.riders
+        if not math.isfinite(loss):
+            self.optimizer.zero_grad(set_to_none=True)
+            raise _NonFinite(
+                f"step {step}: the loss became {loss}; the weights of the "
+                "last good step are kept. Try gradient clipping or a lower learning rate.")
         if not math.isfinite(report.total):
             self.optimizer.zero_grad(set_to_none=True)
             raise _NonFinite(
@@ -401,10 +406,10 @@ class Trainer:
         clipped, after = self._clip(report.total)
         self.optimizer.step()
         self.progress.step = step
-        self._accumulate(parts)
+        for i, value in enumerate((total, count, correct)):
+            self._epoch_sums[i] += value
         self.on_step_end(StepFinished(self.progress.epoch + 1, step, self.progress.batch + 1,
-                                      float(parts.loss.detach()),
-                                      time.perf_counter() - self._started))
+                                      loss, time.perf_counter() - self._started))
         threshold = self.settings.clip_threshold if self.settings.clip != "none" else 0.0
         self.on_gradients(GradientsMeasured(step, report.total, after, clipped, threshold,
                                             report.blocks, report.matrices))
@@ -429,12 +434,6 @@ class Trainer:
                 torch.nn.utils.clip_grad_value_(params, s.clip_threshold)
                 return True, self.norms().total
         return False, norm
-
-    def _accumulate(self, parts: LossParts) -> None:
-        sums = torch.stack([parts.total.float(), parts.count.float(),
-                            parts.correct.float()]).cpu().tolist()
-        for i, value in enumerate(sums):
-            self._epoch_sums[i] += value
 
     # --- truncated BPTT -------------------------------------------------------------------
 
@@ -496,17 +495,17 @@ class Trainer:
             return math.nan, math.nan
         was_training = self.model.training
         self.model.eval()
-        totals = [0.0, 0.0, 0.0]
+        sums: list[Tensor] = []
         try:
             for batch in self._loader(split, shuffle=False):
                 z = self.model.logits(self._inputs(batch))[self.binding.output_block]
                 parts = compute_loss(z, batch, self.binding)
-                values = torch.stack([parts.total.float(), parts.count.float(),
-                                      parts.correct.float()]).cpu().tolist()
-                for i, value in enumerate(values):
-                    totals[i] += value
+                sums.append(torch.stack([parts.total.float(), parts.count.float(),
+                                         parts.correct.float()]))
         finally:
             self.model.train(was_training)
+        # one copy from the device for the split, summed in float64 as the batches were
+        totals = torch.stack(sums).cpu().double().sum(0).tolist()
         loss = totals[0] / max(totals[1], 1.0)
         metric = totals[2] / max(totals[1], 1.0) if self.metric == "accuracy" else loss
         return loss, metric
