@@ -56,6 +56,11 @@ ENGINE_STRINGS = (
     QT_TRANSLATE_NOOP("engine", "decay patience"),
     QT_TRANSLATE_NOOP("engine", "Epochs without a better validation loss before the learning "
                                 "rate decays."),
+    QT_TRANSLATE_NOOP("engine", "weight averaging"),
+    QT_TRANSLATE_NOOP("engine", "Keep an exponential moving average of the weights, a <- d a + "
+                                "(1 - d) w after each step, and validate, keep and export it: "
+                                "it smooths the noise of small batches (0 = off; try 0.99 to "
+                                "0.999)."),
     # Block kind 'input': engine.catalogue.KINDS
     QT_TRANSLATE_NOOP("engine", "Input"),
     QT_TRANSLATE_NOOP("engine", "Inputs"),

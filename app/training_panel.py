@@ -69,7 +69,7 @@ from engine.validation import Problem
 
 DEBOUNCE_MS = 300
 GROUPS = ((QT_TRANSLATE_NOOP("TrainingPanel", "Optimiser"),
-           ("optimizer", "learning_rate", "momentum", "weight_decay")),
+           ("optimizer", "learning_rate", "momentum", "weight_decay", "weight_average")),
           (QT_TRANSLATE_NOOP("TrainingPanel", "Schedule"),
            ("epochs", "batch_size", "validation_fraction", "seed", "early_stopping",
             "lr_decay", "lr_patience")),
@@ -78,9 +78,10 @@ GROUPS = ((QT_TRANSLATE_NOOP("TrainingPanel", "Optimiser"),
 OTHER = QT_TRANSLATE_NOOP("TrainingPanel", "Other")
 SPECIAL = {"tbptt": QT_TRANSLATE_NOOP("TrainingPanel", "off (full BPTT)"),
            "capture_every": QT_TRANSLATE_NOOP("TrainingPanel", "never"),
-           "early_stopping": QT_TRANSLATE_NOOP("TrainingPanel", "off")}
+           "early_stopping": QT_TRANSLATE_NOOP("TrainingPanel", "off"),
+           "weight_average": QT_TRANSLATE_NOOP("TrainingPanel", "off")}
 DECIMALS = {"momentum": (3, 0.05), "weight_decay": (8, 1e-4), "validation_fraction": (2, 0.05),
-            "lr_decay": (2, 0.05)}
+            "lr_decay": (2, 0.05), "weight_average": (4, 0.001)}
 RED, GREEN, GREY = "#B91C1C", "#15803D", "#6B7280"
 
 

@@ -55,6 +55,10 @@ SETTING_SPECS: dict[str, ParamSpec] = {
                   0.01, 1.0, label="learning-rate decay"),
         ParamSpec("lr_patience", "int", 5, "Epochs without a better validation loss before "
                   "the learning rate decays.", 1, 10_000, label="decay patience"),
+        ParamSpec("weight_average", "float", 0.0, "Keep an exponential moving average of "
+                  "the weights, a <- d a + (1 - d) w after each step, and validate, keep and "
+                  "export it: it smooths the noise of small batches (0 = off; try 0.99 to "
+                  "0.999).", 0.0, 0.9999, label="weight averaging"),
     )
 }
 
@@ -97,6 +101,7 @@ class TrainingSettings:
     early_stopping: int = 0
     lr_decay: float = 1.0
     lr_patience: int = 5
+    weight_average: float = 0.0
     device: str = "auto"
     data: DataSettings | None = None
 

@@ -38,6 +38,7 @@ from typing import Any
 import torch
 import torch.distributed as dist
 from torch import Tensor, nn
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from torch.utils.data import DataLoader, DistributedSampler, Sampler
 
 from engine.compiler import CompiledModel, compile_design
@@ -190,6 +191,11 @@ class Trainer:
             self.optimizer, factor=self.settings.lr_decay,
             patience=self.settings.lr_patience - 1, threshold=0.0)
             if self.settings.lr_decay < 1.0 else None)
+        # Polyak averaging: the validated, kept and exported weights are the average's
+        self.averaged: AveragedModel | None = (
+            AveragedModel(self.model, multi_avg_fn=get_ema_multi_avg_fn(
+                self.settings.weight_average))
+            if self.settings.weight_average > 0 else None)
         self.norms = G.GradientNorms(self.model)
         self.matrices = self.norms.matrices
         self.progress = Progress()
@@ -405,6 +411,8 @@ class Trainer:
                 "last good step are kept. Try gradient clipping or a lower learning rate.")
         clipped, after = self._clip(report.total)
         self.optimizer.step()
+        if self.averaged is not None:
+            self.averaged.update_parameters(self.model)
         self.progress.step = step
         for i, value in enumerate((total, count, correct)):
             self._epoch_sums[i] += value
@@ -461,7 +469,7 @@ class Trainer:
         total, count, correct = self._epoch_sums
         train_loss = total / max(count, 1.0)
         train_metric = correct / max(count, 1.0) if self.metric == "accuracy" else train_loss
-        valid_loss, valid_metric = self.evaluate(self.data.valid)
+        valid_loss, valid_metric = self._evaluate(self.data.valid, self._kept_model())
         self.progress.epoch += 1
         self.progress.batch = 0
         self.progress.seconds = time.perf_counter() - self._started
@@ -474,7 +482,8 @@ class Trainer:
             self.progress.best_valid_loss = valid_loss
             self.progress.epochs_without_improvement = 0
             if self.settings.early_stopping:
-                self._best_state = self._good_epoch_state
+                self._best_state = (self._good_epoch_state if self.averaged is None
+                                    else self._snapshot(self._kept_model()))
         else:
             self.progress.epochs_without_improvement += 1
         self.on_epoch_end(EpochFinished(self.progress.epoch, self.progress.step, train_loss,
@@ -488,34 +497,46 @@ class Trainer:
         else:
             self._start_epoch()
 
-    @torch.no_grad()
     def evaluate(self, split: ExampleList) -> tuple[float, float]:
-        """(loss, metric) over a split, in eval mode; NaN for an empty split."""
+        """(loss, metric) of the model over a split, in eval mode; NaN for an empty split."""
+        return self._evaluate(split, self.model)
+
+    def _kept_model(self) -> CompiledModel:
+        """What validation measures and a run keeps: the average once it has begun."""
+        if self.averaged is not None and int(self.averaged.n_averaged) > 0:
+            return self.averaged.module  # type: ignore[return-value]
+        return self.model
+
+    @torch.no_grad()
+    def _evaluate(self, split: ExampleList, model: CompiledModel) -> tuple[float, float]:
         if len(split) == 0:
             return math.nan, math.nan
-        was_training = self.model.training
-        self.model.eval()
+        was_training = model.training
+        model.eval()
         sums: list[Tensor] = []
         try:
             for batch in self._loader(split, shuffle=False):
-                z = self.model.logits(self._inputs(batch))[self.binding.output_block]
+                z = model.logits(self._inputs(batch))[self.binding.output_block]
                 parts = compute_loss(z, batch, self.binding)
                 sums.append(torch.stack([parts.total.float(), parts.count.float(),
                                          parts.correct.float()]))
         finally:
-            self.model.train(was_training)
+            model.train(was_training)
         # one copy from the device for the split, summed in float64 as the batches were
         totals = torch.stack(sums).cpu().double().sum(0).tolist()
         loss = totals[0] / max(totals[1], 1.0)
         metric = totals[2] / max(totals[1], 1.0) if self.metric == "accuracy" else loss
         return loss, metric
 
-    def _snapshot(self) -> dict[str, Tensor]:
-        return {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+    def _snapshot(self, model: nn.Module | None = None) -> dict[str, Tensor]:
+        model = self.model if model is None else model
+        return {k: v.detach().clone() for k, v in model.state_dict().items()}
 
     def _finish(self, reason: str) -> None:
         if reason == "early stopping" and self._best_state is not None:
             self.model.load_state_dict(self._best_state)
+        elif self._kept_model() is not self.model:
+            self.model.load_state_dict(self._kept_model().state_dict())
         self.progress.seconds = time.perf_counter() - self._started
         event = RunFinished(reason, self.progress.epoch, self.progress.step,
                             self.progress.best_valid_loss, self.progress.seconds)
@@ -546,6 +567,7 @@ class Trainer:
             "scheduler": self.scheduler.state_dict() if self.scheduler is not None else {},
             "progress": self.progress.state_dict(),
             "rng": torch.get_rng_state(),
+            "average": self.averaged.state_dict() if self.averaged is not None else {},
         }
 
     def save_checkpoint(self, path: str | os.PathLike[str]) -> None:
@@ -565,6 +587,8 @@ class Trainer:
             self.optimizer.load_state_dict(state["optimizer"])
             if self.scheduler is not None and state.get("scheduler"):
                 self.scheduler.load_state_dict(state["scheduler"])
+            if self.averaged is not None and state.get("average"):
+                self.averaged.load_state_dict(state["average"])
         except (RuntimeError, ValueError, KeyError) as exc:
             raise TrainingError(f"{path}: the checkpoint does not match this design ({exc})"
                                 ) from None

@@ -767,191 +767,191 @@ El dispositivo se quedó sin memoria. ¿Entrenar de nuevo en la CPU?</translatio
 <context>
     <name>PlotsPanel</name>
     <message>
-        <location filename="../../app/plots.py" line="285"/>
+        <location filename="../../app/plots.py" line="294"/>
         <source>Logarithmic scale</source>
         <translation>Escala logarítmica</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="292"/>
+        <location filename="../../app/plots.py" line="301"/>
         <source>Export PNG…</source>
         <translation>Exportar PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="292"/>
+        <location filename="../../app/plots.py" line="301"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="196"/>
-        <location filename="../../app/plots.py" line="554"/>
+        <location filename="../../app/plots.py" line="202"/>
+        <location filename="../../app/plots.py" line="573"/>
         <source>metric</source>
         <translation>métrica</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="611"/>
+        <location filename="../../app/plots.py" line="630"/>
         <source>{0} · layer {1}</source>
         <translation>{0} · capa {1}</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="630"/>
+        <location filename="../../app/plots.py" line="649"/>
         <source>Latest capture (step {0})</source>
         <translation>Última captura (paso {0})</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="197"/>
-        <location filename="../../app/plots.py" line="650"/>
+        <location filename="../../app/plots.py" line="203"/>
+        <location filename="../../app/plots.py" line="669"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="658"/>
+        <location filename="../../app/plots.py" line="677"/>
         <source> (failed)</source>
         <translation> (fallida)</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="658"/>
+        <location filename="../../app/plots.py" line="677"/>
         <source> (stopped)</source>
         <translation> (detenida)</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="722"/>
+        <location filename="../../app/plots.py" line="746"/>
         <source>PNG image (*.png)</source>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="722"/>
+        <location filename="../../app/plots.py" line="746"/>
         <source>CSV table (*.csv)</source>
         <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="723"/>
+        <location filename="../../app/plots.py" line="747"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="185"/>
-        <location filename="../../app/plots.py" line="193"/>
+        <location filename="../../app/plots.py" line="191"/>
+        <location filename="../../app/plots.py" line="199"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="186"/>
-        <location filename="../../app/plots.py" line="232"/>
+        <location filename="../../app/plots.py" line="192"/>
+        <location filename="../../app/plots.py" line="239"/>
         <source>Gradient norm</source>
         <translation>Norma del gradiente</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="187"/>
+        <location filename="../../app/plots.py" line="193"/>
         <source>Through time</source>
         <translation>A través del tiempo</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="188"/>
+        <location filename="../../app/plots.py" line="194"/>
         <source>Compare runs</source>
         <translation>Comparar ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="189"/>
+        <location filename="../../app/plots.py" line="195"/>
         <source>training step</source>
         <translation>paso de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="191"/>
+        <location filename="../../app/plots.py" line="197"/>
         <source>time step t</source>
         <translation>paso de tiempo t</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="194"/>
+        <location filename="../../app/plots.py" line="200"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="195"/>
+        <location filename="../../app/plots.py" line="201"/>
         <source>Metric per epoch</source>
         <translation>Métrica por época</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="198"/>
+        <location filename="../../app/plots.py" line="204"/>
         <source>Global gradient norm</source>
         <translation>Norma global del gradiente</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="199"/>
+        <location filename="../../app/plots.py" line="205"/>
         <source>Per block</source>
         <translation>Por bloque</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="200"/>
+        <location filename="../../app/plots.py" line="206"/>
         <source>Per matrix</source>
         <translation>Por matriz</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="201"/>
+        <location filename="../../app/plots.py" line="207"/>
         <source>‖dL/dh(t)‖ through time (colour: log scale)</source>
         <translation>‖dL/dh(t)‖ a través del tiempo (color: escala logarítmica)</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="204"/>
+        <location filename="../../app/plots.py" line="210"/>
         <source>Latest capture</source>
         <translation>Última captura</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="206"/>
+        <location filename="../../app/plots.py" line="212"/>
         <source>Runs</source>
         <translation>Ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="211"/>
+        <location filename="../../app/plots.py" line="218"/>
         <source>training (per step)</source>
         <translation>entrenamiento (por paso)</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="213"/>
+        <location filename="../../app/plots.py" line="220"/>
         <source>training (smoothed)</source>
         <translation>entrenamiento (suavizada)</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="215"/>
+        <location filename="../../app/plots.py" line="222"/>
         <source>validation (per epoch)</source>
         <translation>validación (por época)</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="217"/>
+        <location filename="../../app/plots.py" line="224"/>
         <source>training</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="219"/>
+        <location filename="../../app/plots.py" line="226"/>
         <source>validation</source>
         <translation>validación</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="221"/>
+        <location filename="../../app/plots.py" line="228"/>
         <source>before clipping</source>
         <translation>antes del recorte</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="223"/>
+        <location filename="../../app/plots.py" line="230"/>
         <source>after clipping</source>
         <translation>después del recorte</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="225"/>
+        <location filename="../../app/plots.py" line="232"/>
         <source>clipping fired</source>
         <translation>recorte aplicado</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="230"/>
+        <location filename="../../app/plots.py" line="237"/>
         <source>Training loss (smoothed)</source>
         <translation>Pérdida de entrenamiento (suavizada)</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="231"/>
+        <location filename="../../app/plots.py" line="238"/>
         <source>Validation loss</source>
         <translation>Pérdida de validación</translation>
     </message>
     <message>
-        <location filename="../../app/plots.py" line="233"/>
+        <location filename="../../app/plots.py" line="240"/>
         <source>Validation metric</source>
         <translation>Métrica de validación</translation>
     </message>
@@ -1199,156 +1199,157 @@ El dispositivo se quedó sin memoria. ¿Entrenar de nuevo en la CPU?</translatio
     </message>
     <message>
         <location filename="../../app/training_panel.py" line="81"/>
+        <location filename="../../app/training_panel.py" line="82"/>
         <source>off</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="206"/>
+        <location filename="../../app/training_panel.py" line="207"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="212"/>
+        <location filename="../../app/training_panel.py" line="213"/>
         <source>Check again</source>
         <translation>Comprobar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="213"/>
+        <location filename="../../app/training_panel.py" line="214"/>
         <source>Read the data again (after the file changed).</source>
         <translation>Vuelve a leer los datos (tras cambiar el archivo).</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="220"/>
+        <location filename="../../app/training_panel.py" line="221"/>
         <source>Check</source>
         <translation>Comprobación</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="240"/>
+        <location filename="../../app/training_panel.py" line="241"/>
         <source>Train on</source>
         <translation>Entrenar en</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="242"/>
+        <location filename="../../app/training_panel.py" line="243"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="284"/>
+        <location filename="../../app/training_panel.py" line="285"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="285"/>
+        <location filename="../../app/training_panel.py" line="286"/>
         <source>The first GPU when there is one, else the CPU.</source>
         <translation>La primera GPU si hay alguna; si no, la CPU.</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="308"/>
+        <location filename="../../app/training_panel.py" line="309"/>
         <source>{device} — not on this machine</source>
         <translation>{device} — no disponible en esta máquina</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="371"/>
+        <location filename="../../app/training_panel.py" line="372"/>
         <source>Choose a built-in data set or a file to check the design against it.</source>
         <translation>Elige un conjunto de datos integrado o un archivo para comprobar el diseño con él.</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="391"/>
+        <location filename="../../app/training_panel.py" line="392"/>
         <source>Checking the data set…</source>
         <translation>Comprobando el conjunto de datos…</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="406"/>
+        <location filename="../../app/training_panel.py" line="407"/>
         <source>The data set cannot be used:</source>
         <translation>No se puede usar el conjunto de datos:</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="411"/>
+        <location filename="../../app/training_panel.py" line="412"/>
         <source>Input: {text}</source>
         <translation>Entrada: {text}</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="412"/>
+        <location filename="../../app/training_panel.py" line="413"/>
         <source>Target: {text}</source>
         <translation>Objetivo: {text}</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="423"/>
+        <location filename="../../app/training_panel.py" line="424"/>
         <source>design</source>
         <translation>diseño</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="428"/>
+        <location filename="../../app/training_panel.py" line="429"/>
         <source>The design fits this data set.</source>
         <translation>El diseño encaja con este conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="438"/>
+        <location filename="../../app/training_panel.py" line="439"/>
         <source>no input</source>
         <translation>sin entrada</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="440"/>
+        <location filename="../../app/training_panel.py" line="441"/>
         <source>sequences of tokens (vocabulary {n})</source>
         <translation>secuencias de tokens (vocabulario de {n})</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="441"/>
+        <location filename="../../app/training_panel.py" line="442"/>
         <source>single elements of tokens (vocabulary {n})</source>
         <translation>elementos sueltos de tokens (vocabulario de {n})</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="443"/>
+        <location filename="../../app/training_panel.py" line="444"/>
         <source>sequences of {n} feature</source>
         <translation>secuencias de {n} característica</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="444"/>
+        <location filename="../../app/training_panel.py" line="445"/>
         <source>sequences of {n} features</source>
         <translation>secuencias de {n} características</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="446"/>
+        <location filename="../../app/training_panel.py" line="447"/>
         <source>single elements of {n} feature</source>
         <translation>elementos sueltos de {n} característica</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="447"/>
+        <location filename="../../app/training_panel.py" line="448"/>
         <source>single elements of {n} features</source>
         <translation>elementos sueltos de {n} características</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="449"/>
+        <location filename="../../app/training_panel.py" line="450"/>
         <source>one of {n} classes</source>
         <translation>una de {n} clases</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="450"/>
+        <location filename="../../app/training_panel.py" line="451"/>
         <source>{n} on/off units</source>
         <translation>{n} unidades 0/1</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="451"/>
+        <location filename="../../app/training_panel.py" line="452"/>
         <source>{n} real value</source>
         <translation>{n} valor real</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="451"/>
+        <location filename="../../app/training_panel.py" line="452"/>
         <source>{n} real values</source>
         <translation>{n} valores reales</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="453"/>
+        <location filename="../../app/training_panel.py" line="454"/>
         <source>per example</source>
         <translation>por cada ejemplo</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="455"/>
+        <location filename="../../app/training_panel.py" line="456"/>
         <source>at every step</source>
         <translation>en cada paso</translation>
     </message>
     <message>
-        <location filename="../../app/training_panel.py" line="457"/>
+        <location filename="../../app/training_panel.py" line="458"/>
         <source>as a sequence of its own length</source>
         <translation>como una secuencia de longitud propia</translation>
     </message>
@@ -1881,17 +1882,27 @@ El dispositivo se quedó sin memoria. ¿Entrenar de nuevo en la CPU?</translatio
         <translation>Épocas sin una pérdida de validación mejor antes de que decaiga la tasa de aprendizaje.</translation>
     </message>
     <message>
+        <location filename="../../app/engine_strings.py" line="59"/>
+        <source>weight averaging</source>
+        <translation>promedio de pesos</translation>
+    </message>
+    <message>
         <location filename="../../app/engine_strings.py" line="60"/>
+        <source>Keep an exponential moving average of the weights, a &lt;- d a + (1 - d) w after each step, and validate, keep and export it: it smooths the noise of small batches (0 = off; try 0.99 to 0.999).</source>
+        <translation>Mantiene una media móvil exponencial de los pesos, a &lt;- d a + (1 - d) w tras cada paso, y es la que se valida, se conserva y se exporta: suaviza el ruido de los lotes pequeños (0 = desactivada; pruebe de 0.99 a 0.999).</translation>
+    </message>
+    <message>
+        <location filename="../../app/engine_strings.py" line="65"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="61"/>
+        <location filename="../../app/engine_strings.py" line="66"/>
         <source>Inputs</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="62"/>
+        <location filename="../../app/engine_strings.py" line="67"/>
         <source>Where the data enter.
 sequence: x(1..T), one element per step (M-to-1, M-to-N); element: one x (1-to-N, 1-to-1).
 features: real numbers, `size` per step.
@@ -1904,112 +1915,112 @@ tokens: identificadores enteros menores que `vocab_size`, codificados one-hot co
 (x es un vector del tamaño del vocabulario con un único 1) o con un embedding aprendido de tamaño `embedding_size`.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="70"/>
+        <location filename="../../app/engine_strings.py" line="75"/>
         <source>mode</source>
         <translation>modo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="71"/>
+        <location filename="../../app/engine_strings.py" line="76"/>
         <source>A sequence x(1..T) or a single element.</source>
         <translation>Una secuencia x(1..T) o un solo elemento.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="72"/>
+        <location filename="../../app/engine_strings.py" line="77"/>
         <source>sequence</source>
         <translation>secuencia</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="73"/>
+        <location filename="../../app/engine_strings.py" line="78"/>
         <source>element</source>
         <translation>elemento</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="74"/>
+        <location filename="../../app/engine_strings.py" line="79"/>
         <source>data</source>
         <translation>datos</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="75"/>
+        <location filename="../../app/engine_strings.py" line="80"/>
         <source>Real-valued features or token ids.</source>
         <translation>Características de valor real o identificadores de tokens.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="76"/>
+        <location filename="../../app/engine_strings.py" line="81"/>
         <source>features</source>
         <translation>características</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="77"/>
+        <location filename="../../app/engine_strings.py" line="82"/>
         <source>tokens</source>
         <translation>tokens</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="78"/>
+        <location filename="../../app/engine_strings.py" line="83"/>
         <source>size</source>
         <translation>tamaño</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="79"/>
+        <location filename="../../app/engine_strings.py" line="84"/>
         <source>Features per element (for features).</source>
         <translation>Características por elemento (para características).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="80"/>
+        <location filename="../../app/engine_strings.py" line="85"/>
         <source>vocabulary</source>
         <translation>vocabulario</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="81"/>
+        <location filename="../../app/engine_strings.py" line="86"/>
         <source>Number of distinct tokens (for tokens).</source>
         <translation>Número de tokens distintos (para tokens).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="82"/>
+        <location filename="../../app/engine_strings.py" line="87"/>
         <source>encoding</source>
         <translation>codificación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="83"/>
+        <location filename="../../app/engine_strings.py" line="88"/>
         <source>How tokens become vectors: one-hot, or a learned embedding.</source>
         <translation>Cómo se convierten los tokens en vectores: one-hot o un embedding aprendido.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="84"/>
+        <location filename="../../app/engine_strings.py" line="89"/>
         <source>one-hot</source>
         <translation>one-hot</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="85"/>
+        <location filename="../../app/engine_strings.py" line="90"/>
         <source>embedding</source>
         <translation>embedding</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="86"/>
+        <location filename="../../app/engine_strings.py" line="91"/>
         <source>Size of the learned embedding.</source>
         <translation>Tamaño del embedding aprendido.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="87"/>
+        <location filename="../../app/engine_strings.py" line="92"/>
         <source>The encoded sequence x(1..T).</source>
         <translation>La secuencia codificada x(1..T).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="88"/>
+        <location filename="../../app/engine_strings.py" line="93"/>
         <source>The encoded element x.</source>
         <translation>El elemento codificado x.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="90"/>
+        <location filename="../../app/engine_strings.py" line="95"/>
         <source>RNN (Elman)</source>
         <translation>RNN (Elman)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="91"/>
+        <location filename="../../app/engine_strings.py" line="96"/>
         <source>Recurrent</source>
         <translation>Recurrentes</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="92"/>
+        <location filename="../../app/engine_strings.py" line="97"/>
         <source>Elman recurrent network.
   h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh or ReLU
 W: hidden x hidden (recurrent), U: hidden x input, b_h: hidden.
@@ -2020,117 +2031,117 @@ W: oculto x oculto (recurrente), U: oculto x entrada, b_h: oculto.
 Se compila a la nn.RNN fusionada de PyTorch (oneDNN en CPU, cuDNN en GPU).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="98"/>
+        <location filename="../../app/engine_strings.py" line="103"/>
         <source>hidden size</source>
         <translation>tamaño oculto</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="99"/>
+        <location filename="../../app/engine_strings.py" line="104"/>
         <source>Units in each layer (the size of h(t)).</source>
         <translation>Unidades de cada capa (el tamaño del estado oculto h(t)).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="100"/>
+        <location filename="../../app/engine_strings.py" line="105"/>
         <source>layers</source>
         <translation>capas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="101"/>
+        <location filename="../../app/engine_strings.py" line="106"/>
         <source>Stacked layers; each reads the previous one&apos;s h(t).</source>
         <translation>Capas apiladas; cada una lee el h(t) de la anterior.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="102"/>
+        <location filename="../../app/engine_strings.py" line="107"/>
         <source>g1</source>
         <translation>g1</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="103"/>
+        <location filename="../../app/engine_strings.py" line="108"/>
         <source>The activation g1 of the Elman RNN.</source>
         <translation>La activación g1 de la RNN de Elman.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="104"/>
+        <location filename="../../app/engine_strings.py" line="109"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="105"/>
+        <location filename="../../app/engine_strings.py" line="110"/>
         <source>relu</source>
         <translation>relu</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="106"/>
+        <location filename="../../app/engine_strings.py" line="111"/>
         <source>dropout</source>
         <translation>dropout</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="107"/>
+        <location filename="../../app/engine_strings.py" line="112"/>
         <source>Dropout between stacked layers while training (no effect with one layer).</source>
         <translation>Dropout entre capas apiladas durante el entrenamiento (sin efecto con una sola capa).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="109"/>
+        <location filename="../../app/engine_strings.py" line="114"/>
         <source>bidirectional</source>
         <translation>bidireccional</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="110"/>
+        <location filename="../../app/engine_strings.py" line="115"/>
         <source>Add a backward layer that reads the sequence from its end.</source>
         <translation>Añade una capa hacia atrás que lee la secuencia desde el final.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="111"/>
+        <location filename="../../app/engine_strings.py" line="116"/>
         <source>join</source>
         <translation>unión</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="112"/>
+        <location filename="../../app/engine_strings.py" line="117"/>
         <source>How the forward and backward outputs are joined.</source>
         <translation>Cómo se unen las salidas hacia delante y hacia atrás.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="113"/>
+        <location filename="../../app/engine_strings.py" line="118"/>
         <source>concat</source>
         <translation>concatenar</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="114"/>
+        <location filename="../../app/engine_strings.py" line="119"/>
         <source>sum</source>
         <translation>suma</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="115"/>
+        <location filename="../../app/engine_strings.py" line="120"/>
         <source>The sequence x(1..T) to read.</source>
         <translation>La secuencia x(1..T) que se lee.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="116"/>
+        <location filename="../../app/engine_strings.py" line="121"/>
         <source>Optional h(0) (and c(0)): an encoder&apos;s final state for a decoder.</source>
         <translation>h(0) (y c(0)) opcional: el estado final de un codificador para un decodificador.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="118"/>
+        <location filename="../../app/engine_strings.py" line="123"/>
         <source>h(t) at every step (M-to-N).</source>
         <translation>h(t) en cada paso (M a N).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="119"/>
+        <location filename="../../app/engine_strings.py" line="124"/>
         <source>h at the last real step of each sequence (M-to-1); for a bidirectional block the backward direction&apos;s state after reading x(1).</source>
         <translation>h en el último paso real de cada secuencia (M a 1); en un bloque bidireccional, el estado de la dirección hacia atrás tras leer x(1).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="122"/>
+        <location filename="../../app/engine_strings.py" line="127"/>
         <source>The final state of every layer, for a decoder.</source>
         <translation>El estado final de cada capa, para un decodificador.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="124"/>
+        <location filename="../../app/engine_strings.py" line="129"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="125"/>
+        <location filename="../../app/engine_strings.py" line="130"/>
         <source>Gated recurrent unit.
 lecture form (with the relevance gate Gr):
   Gu = sigma(Mu [h(t-1), x(t)] + bu)
@@ -2157,37 +2168,37 @@ de la forma de clase, pero la más rápida: usa la nn.GRU fusionada de PyTorch.
 Cada M = [W, U]: W multiplica h(t-1) (oculto x oculto), U multiplica x(t) (oculto x entrada).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="143"/>
+        <location filename="../../app/engine_strings.py" line="148"/>
         <source>form</source>
         <translation>forma</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="144"/>
+        <location filename="../../app/engine_strings.py" line="149"/>
         <source>lecture: relevance gate on h(t-1) before the matmul; minimal: no relevance gate; pytorch: the cuDNN form (gate inside the recurrent term), fastest.</source>
         <translation>de clase: compuerta de relevancia sobre h(t-1) antes del producto de matrices; mínima: sin compuerta de relevancia; pytorch: la forma de cuDNN (compuerta dentro del término recurrente), la más rápida.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="147"/>
+        <location filename="../../app/engine_strings.py" line="152"/>
         <source>lecture</source>
         <translation>de clase</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="148"/>
+        <location filename="../../app/engine_strings.py" line="153"/>
         <source>minimal</source>
         <translation>mínima</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="149"/>
+        <location filename="../../app/engine_strings.py" line="154"/>
         <source>pytorch</source>
         <translation>pytorch</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="151"/>
+        <location filename="../../app/engine_strings.py" line="156"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="152"/>
+        <location filename="../../app/engine_strings.py" line="157"/>
         <source>Long short-term memory.
   Gu, Gf, Go = sigma(M* [h(t-1), x(t)] + b*)     update, forget, output gates
   c~(t) = tanh(Mc [h(t-1), x(t)] + bc)
@@ -2210,32 +2221,32 @@ diagonales: un peso por unidad (Gers &amp; Schmidhuber 2002).
 Sin mirillas el bloque usa la nn.LSTM fusionada de PyTorch.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="165"/>
+        <location filename="../../app/engine_strings.py" line="170"/>
         <source>peepholes</source>
         <translation>mirillas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="166"/>
+        <location filename="../../app/engine_strings.py" line="171"/>
         <source>Let the gates see the cell state c: full matrices as in the lecture, or diagonal (Gers &amp; Schmidhuber).</source>
         <translation>Deja que las compuertas vean el estado de la celda c: matrices completas como en clase, o diagonales (Gers &amp; Schmidhuber).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="168"/>
+        <location filename="../../app/engine_strings.py" line="173"/>
         <source>full</source>
         <translation>completas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="169"/>
+        <location filename="../../app/engine_strings.py" line="174"/>
         <source>diagonal</source>
         <translation>diagonales</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="171"/>
+        <location filename="../../app/engine_strings.py" line="176"/>
         <source>Bidirectional</source>
         <translation>Bidireccional</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="172"/>
+        <location filename="../../app/engine_strings.py" line="177"/>
         <source>Bidirectional recurrent network (Schuster &amp; Paliwal 1997).
 A forward layer reads x(1..T); a backward layer with its own weights reads x(T..1).
   h-&gt;(t) = cell(h-&gt;(t-1), x(t)),   h&lt;-(t) = cell(h&lt;-(t+1), x(t))
@@ -2252,213 +2263,213 @@ La salida &apos;state&apos; une los estados finales de las dos direcciones del m
 alimentado por ella necesita tamaño oculto 2 x oculto (concatenar) u oculto (suma).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="183"/>
+        <location filename="../../app/engine_strings.py" line="188"/>
         <source>cell</source>
         <translation>celda</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="184"/>
+        <location filename="../../app/engine_strings.py" line="189"/>
         <source>The cell run in both directions.</source>
         <translation>La celda que se ejecuta en las dos direcciones.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="185"/>
+        <location filename="../../app/engine_strings.py" line="190"/>
         <source>rnn</source>
         <translation>rnn</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="186"/>
+        <location filename="../../app/engine_strings.py" line="191"/>
         <source>gru</source>
         <translation>gru</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="187"/>
+        <location filename="../../app/engine_strings.py" line="192"/>
         <source>lstm</source>
         <translation>lstm</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="189"/>
+        <location filename="../../app/engine_strings.py" line="194"/>
         <source>Dense</source>
         <translation>Densa</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="190"/>
+        <location filename="../../app/engine_strings.py" line="195"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="191"/>
+        <location filename="../../app/engine_strings.py" line="196"/>
         <source>Fully connected layer: y = g(V h + b). On a sequence it is applied at every
 step with the same V and b; on a vector, once.</source>
         <translation>Capa totalmente conectada: y = g(V h + b). Sobre una secuencia se aplica en cada
 paso con los mismos V y b; sobre un vector, una vez.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="194"/>
+        <location filename="../../app/engine_strings.py" line="199"/>
         <source>Output units.</source>
         <translation>Unidades de salida.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="195"/>
+        <location filename="../../app/engine_strings.py" line="200"/>
         <source>activation</source>
         <translation>activación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="196"/>
+        <location filename="../../app/engine_strings.py" line="201"/>
         <source>The activation g.</source>
         <translation>La activación g.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="197"/>
+        <location filename="../../app/engine_strings.py" line="202"/>
         <source>sigmoid</source>
         <translation>sigmoide</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="198"/>
+        <location filename="../../app/engine_strings.py" line="203"/>
         <source>identity</source>
         <translation>identidad</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="199"/>
+        <location filename="../../app/engine_strings.py" line="204"/>
         <source>A sequence (applied at every step) or a vector.</source>
         <translation>Una secuencia (se aplica en cada paso) o un vector.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="200"/>
+        <location filename="../../app/engine_strings.py" line="205"/>
         <source>Same kind as the input.</source>
         <translation>Del mismo tipo que la entrada.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="202"/>
+        <location filename="../../app/engine_strings.py" line="207"/>
         <source>Dropout</source>
         <translation>Dropout</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="203"/>
+        <location filename="../../app/engine_strings.py" line="208"/>
         <source>Dropout: while training, zero each feature with probability p and scale the rest.</source>
         <translation>Dropout: durante el entrenamiento, pone a cero cada característica con probabilidad p y reescala el resto.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="205"/>
+        <location filename="../../app/engine_strings.py" line="210"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="206"/>
+        <location filename="../../app/engine_strings.py" line="211"/>
         <source>Probability of zeroing a feature.</source>
         <translation>Probabilidad de poner a cero una característica.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="208"/>
+        <location filename="../../app/engine_strings.py" line="213"/>
         <source>Concatenate</source>
         <translation>Concatenar</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="209"/>
+        <location filename="../../app/engine_strings.py" line="214"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="210"/>
+        <location filename="../../app/engine_strings.py" line="215"/>
         <source>Concatenate along the features: [a, b] (and c). Sequences must share their time
 axis; a vector and a sequence do not mix (repeat the vector first).</source>
         <translation>Concatena a lo largo de las características: [a, b] (y c). Las secuencias deben compartir su eje
 temporal; un vector y una secuencia no se mezclan (repite antes el vector).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="214"/>
+        <location filename="../../app/engine_strings.py" line="219"/>
         <source>First part.</source>
         <translation>Primera parte.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="215"/>
+        <location filename="../../app/engine_strings.py" line="220"/>
         <source>Second part.</source>
         <translation>Segunda parte.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="216"/>
+        <location filename="../../app/engine_strings.py" line="221"/>
         <source>Optional third part.</source>
         <translation>Tercera parte opcional.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="217"/>
+        <location filename="../../app/engine_strings.py" line="222"/>
         <source>[a, b, c] along the features.</source>
         <translation>[a, b, c] a lo largo de las características.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="219"/>
+        <location filename="../../app/engine_strings.py" line="224"/>
         <source>Repeat</source>
         <translation>Repetir</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="220"/>
+        <location filename="../../app/engine_strings.py" line="225"/>
         <source>Repeat a vector N times to make a sequence: x(t) = v for t = 1..N.</source>
         <translation>Repite un vector N veces para formar una secuencia: x(t) = v para t = 1..N.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="222"/>
+        <location filename="../../app/engine_strings.py" line="227"/>
         <source>times</source>
         <translation>veces</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="223"/>
+        <location filename="../../app/engine_strings.py" line="228"/>
         <source>N, the length of the sequence made.</source>
         <translation>N, la longitud de la secuencia formada.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="224"/>
+        <location filename="../../app/engine_strings.py" line="229"/>
         <source>The vector to repeat.</source>
         <translation>El vector que se repite.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="225"/>
+        <location filename="../../app/engine_strings.py" line="230"/>
         <source>The vector at every one of N steps.</source>
         <translation>El vector en cada uno de los N pasos.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="227"/>
+        <location filename="../../app/engine_strings.py" line="232"/>
         <source>Pool over time</source>
         <translation>Agregación en el tiempo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="228"/>
+        <location filename="../../app/engine_strings.py" line="233"/>
         <source>Summarise a sequence as one vector over its real steps (padding excluded):
 mean: (1/T) sum_t h(t);  max: max_t h(t) per feature.</source>
         <translation>Resume una secuencia en un vector sobre sus pasos reales (sin el relleno):
 media: (1/T) sum_t h(t);  máximo: max_t h(t) por característica.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="231"/>
+        <location filename="../../app/engine_strings.py" line="236"/>
         <source>mean or max over the real steps.</source>
         <translation>media o máximo sobre los pasos reales.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="232"/>
+        <location filename="../../app/engine_strings.py" line="237"/>
         <source>mean</source>
         <translation>media</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="233"/>
+        <location filename="../../app/engine_strings.py" line="238"/>
         <source>max</source>
         <translation>máximo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="234"/>
+        <location filename="../../app/engine_strings.py" line="239"/>
         <source>A sequence of states.</source>
         <translation>Una secuencia de estados.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="235"/>
+        <location filename="../../app/engine_strings.py" line="240"/>
         <source>One vector summarising the real steps.</source>
         <translation>Un vector que resume los pasos reales.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="237"/>
+        <location filename="../../app/engine_strings.py" line="242"/>
         <source>Feedback</source>
         <translation>Realimentación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="238"/>
+        <location filename="../../app/engine_strings.py" line="243"/>
         <source>Autoregressive feedback: the element generated at step t is the input at t+1.
   x(1) = start,   x(t+1) = y(t)
 While training, y(t) is the true target (teacher forcing), so the whole sequence trains in one
@@ -2477,67 +2488,67 @@ como un token &lt;start&gt; para un decodificador. La codificación embedding re
 con una matriz aprendida, como hace un bloque de entrada.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="252"/>
+        <location filename="../../app/engine_strings.py" line="257"/>
         <source>Size of the generated element (the output&apos;s size).</source>
         <translation>Tamaño del elemento generado (el tamaño de la salida).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="253"/>
+        <location filename="../../app/engine_strings.py" line="258"/>
         <source>identity: feed y(t) as it is (one-hot for classes); embedding: a learned vector per class.</source>
         <translation>identidad: realimenta y(t) tal cual (one-hot para clases); embedding: un vector aprendido por clase.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="255"/>
+        <location filename="../../app/engine_strings.py" line="260"/>
         <source>sampling</source>
         <translation>muestreo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="256"/>
+        <location filename="../../app/engine_strings.py" line="261"/>
         <source>When running free: sample y(t), take the most likely value, or feed the probabilities.</source>
         <translation>En modo libre: muestrear y(t), tomar el valor más probable o realimentar las probabilidades.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="258"/>
+        <location filename="../../app/engine_strings.py" line="263"/>
         <source>sample</source>
         <translation>muestrear</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="259"/>
+        <location filename="../../app/engine_strings.py" line="264"/>
         <source>greedy</source>
         <translation>voraz</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="260"/>
+        <location filename="../../app/engine_strings.py" line="265"/>
         <source>probabilities</source>
         <translation>probabilidades</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="261"/>
+        <location filename="../../app/engine_strings.py" line="266"/>
         <source>The first element (e.g. a starting chord); without it a learned start vector is used (like a &lt;start&gt; token).</source>
         <translation>El primer elemento (p. ej. un acorde inicial); sin él se usa un vector inicial aprendido (como un token &lt;start&gt;).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="263"/>
+        <location filename="../../app/engine_strings.py" line="268"/>
         <source>The output block&apos;s prediction: the element generated at t is the input at t+1.</source>
         <translation>La predicción del bloque de salida: el elemento generado en t es la entrada en t+1.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="265"/>
+        <location filename="../../app/engine_strings.py" line="270"/>
         <source>x(1) = start, x(t+1) = y(t): the true y(t) while training (teacher forcing), the generated one when running free.</source>
         <translation>x(1) = start, x(t+1) = y(t): el y(t) verdadero durante el entrenamiento (teacher forcing), el generado en modo libre.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="268"/>
+        <location filename="../../app/engine_strings.py" line="273"/>
         <source>Output</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="269"/>
+        <location filename="../../app/engine_strings.py" line="274"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="270"/>
+        <location filename="../../app/engine_strings.py" line="275"/>
         <source>The network&apos;s prediction: y(t) = g2(V h(t) + b_y).
 g2 decides the loss and the metric:
   softmax  -&gt; cross-entropy, accuracy (one class per step or per sequence)
@@ -2552,502 +2563,502 @@ g2 decide la pérdida y la métrica:
 Sobre una secuencia predice en cada paso (M a N); sobre un vector, una vez (M a 1).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="279"/>
+        <location filename="../../app/engine_strings.py" line="284"/>
         <source>Output units (classes, keys, values).</source>
         <translation>Unidades de salida (clases, teclas, valores).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="280"/>
+        <location filename="../../app/engine_strings.py" line="285"/>
         <source>g2</source>
         <translation>g2</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="281"/>
+        <location filename="../../app/engine_strings.py" line="286"/>
         <source>The activation g2; it sets the loss.</source>
         <translation>La activación g2; determina la pérdida.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="282"/>
+        <location filename="../../app/engine_strings.py" line="287"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="283"/>
+        <location filename="../../app/engine_strings.py" line="288"/>
         <source>What to predict from: a sequence or a vector.</source>
         <translation>A partir de qué se predice: una secuencia o un vector.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="284"/>
+        <location filename="../../app/engine_strings.py" line="289"/>
         <source>The prediction y; wire it only into a Feedback block&apos;s &apos;generated&apos; port.</source>
         <translation>La predicción y; conéctala solo al puerto &apos;generated&apos; de un bloque de realimentación.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="287"/>
+        <location filename="../../app/engine_strings.py" line="292"/>
         <source>Adding problem</source>
         <translation>Problema de la suma</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="288"/>
+        <location filename="../../app/engine_strings.py" line="293"/>
         <source>Add the two marked numbers of a long sequence (Hochreiter &amp; Schmidhuber 1997).</source>
         <translation>Sumar los dos números marcados de una secuencia larga (Hochreiter &amp; Schmidhuber 1997).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="290"/>
+        <location filename="../../app/engine_strings.py" line="295"/>
         <source>train size</source>
         <translation>tamaño de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="291"/>
+        <location filename="../../app/engine_strings.py" line="296"/>
         <source>Examples in the training split.</source>
         <translation>Ejemplos de la partición de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="292"/>
+        <location filename="../../app/engine_strings.py" line="297"/>
         <source>valid size</source>
         <translation>tamaño de validación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="293"/>
+        <location filename="../../app/engine_strings.py" line="298"/>
         <source>Examples in the validation split.</source>
         <translation>Ejemplos de la partición de validación.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="294"/>
+        <location filename="../../app/engine_strings.py" line="299"/>
         <source>test size</source>
         <translation>tamaño de prueba</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="295"/>
+        <location filename="../../app/engine_strings.py" line="300"/>
         <source>Examples in the test split.</source>
         <translation>Ejemplos de la partición de prueba.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="296"/>
+        <location filename="../../app/engine_strings.py" line="301"/>
         <source>Seed of the generator: the same seed gives the same data.</source>
         <translation>Semilla del generador: la misma semilla da los mismos datos.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="297"/>
+        <location filename="../../app/engine_strings.py" line="302"/>
         <source>length</source>
         <translation>longitud</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="298"/>
+        <location filename="../../app/engine_strings.py" line="303"/>
         <source>Steps T of every sequence.</source>
         <translation>Pasos T de cada secuencia.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="300"/>
+        <location filename="../../app/engine_strings.py" line="305"/>
         <source>Number agreement (es / son)</source>
         <translation>Concordancia de número (es / son)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="301"/>
+        <location filename="../../app/engine_strings.py" line="306"/>
         <source>Remember the subject&apos;s number across a clause of distracting nouns.</source>
         <translation>Recordar el número del sujeto a través de una cláusula llena de sustantivos distractores.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="303"/>
+        <location filename="../../app/engine_strings.py" line="308"/>
         <source>distractor</source>
         <translation>distractores</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="304"/>
+        <location filename="../../app/engine_strings.py" line="309"/>
         <source>Words between the subject and the verb.</source>
         <translation>Palabras entre el sujeto y el verbo.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="306"/>
+        <location filename="../../app/engine_strings.py" line="311"/>
         <source>Noisy sine forecasting</source>
         <translation>Predicción de un seno con ruido</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="307"/>
+        <location filename="../../app/engine_strings.py" line="312"/>
         <source>Predict the next value of a noisy sine wave at every step.</source>
         <translation>Predecir en cada paso el siguiente valor de una onda senoidal con ruido.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="308"/>
+        <location filename="../../app/engine_strings.py" line="313"/>
         <source>noise</source>
         <translation>ruido</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="309"/>
+        <location filename="../../app/engine_strings.py" line="314"/>
         <source>Standard deviation of the Gaussian noise.</source>
         <translation>Desviación típica del ruido gaussiano.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="311"/>
+        <location filename="../../app/engine_strings.py" line="316"/>
         <source>Arpeggio piano rolls</source>
         <translation>Rollos de piano con arpegios</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="312"/>
+        <location filename="../../app/engine_strings.py" line="317"/>
         <source>Generate an arpeggiated I-IV-V-I progression from its starting chord.</source>
         <translation>Generar una progresión I-IV-V-I arpegiada a partir de su acorde inicial.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="314"/>
+        <location filename="../../app/engine_strings.py" line="319"/>
         <source>Steps of the piece, the start chord included.</source>
         <translation>Pasos de la pieza, incluido el acorde inicial.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="315"/>
+        <location filename="../../app/engine_strings.py" line="320"/>
         <source>keys</source>
         <translation>teclas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="316"/>
+        <location filename="../../app/engine_strings.py" line="321"/>
         <source>Piano keys from MIDI 21 (A0); the music example wants 88.</source>
         <translation>Teclas del piano desde MIDI 21 (La0); el ejemplo de música necesita 88.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="318"/>
+        <location filename="../../app/engine_strings.py" line="323"/>
         <source>Date translation</source>
         <translation>Traducción de fechas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="319"/>
+        <location filename="../../app/engine_strings.py" line="324"/>
         <source>Translate Spanish dates to ISO 8601, character by character.</source>
         <translation>Traducir fechas en español a ISO 8601, carácter a carácter.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="320"/>
+        <location filename="../../app/engine_strings.py" line="325"/>
         <source>min year</source>
         <translation>año mínimo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="321"/>
+        <location filename="../../app/engine_strings.py" line="326"/>
         <source>Earliest year.</source>
         <translation>Primer año.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="322"/>
+        <location filename="../../app/engine_strings.py" line="327"/>
         <source>max year</source>
         <translation>año máximo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="323"/>
+        <location filename="../../app/engine_strings.py" line="328"/>
         <source>Latest year.</source>
         <translation>Último año.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="324"/>
+        <location filename="../../app/engine_strings.py" line="329"/>
         <source>formats</source>
         <translation>formatos</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="325"/>
+        <location filename="../../app/engine_strings.py" line="330"/>
         <source>How many source formats: 27 de noviembre de 2026; 27 nov 2026; 27/11/2026; 27-11-2026; lunes 27 de noviembre de 2026.</source>
         <translation>Cuántos formatos de origen: 27 de noviembre de 2026; 27 nov 2026; 27/11/2026; 27-11-2026; lunes 27 de noviembre de 2026.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="328"/>
+        <location filename="../../app/engine_strings.py" line="333"/>
         <source>Context tagging (Roma: city, person or club?)</source>
         <translation>Etiquetado por contexto (Roma: ¿ciudad, persona o club?)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="329"/>
+        <location filename="../../app/engine_strings.py" line="334"/>
         <source>Tag names as CITY, PERSON or ORG from the words that follow them.</source>
         <translation>Etiquetar nombres como CITY, PERSON u ORG según las palabras que los siguen.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="331"/>
+        <location filename="../../app/engine_strings.py" line="336"/>
         <source>mentions</source>
         <translation>menciones</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="332"/>
+        <location filename="../../app/engine_strings.py" line="337"/>
         <source>Most names in one sentence.</source>
         <translation>Máximo de nombres en una oración.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="334"/>
+        <location filename="../../app/engine_strings.py" line="339"/>
         <source>Toy sentiment with negation</source>
         <translation>Sentimiento de juguete con negación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="335"/>
+        <location filename="../../app/engine_strings.py" line="340"/>
         <source>Positive or negative, where &apos;no&apos; flips an adjective and &apos;pero&apos; has the last word.</source>
         <translation>Positivo o negativo, donde &apos;no&apos; invierte un adjetivo y &apos;pero&apos; tiene la última palabra.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="337"/>
+        <location filename="../../app/engine_strings.py" line="342"/>
         <source>clauses</source>
         <translation>cláusulas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="338"/>
+        <location filename="../../app/engine_strings.py" line="343"/>
         <source>Most clauses joined by &apos;pero&apos;.</source>
         <translation>Máximo de cláusulas unidas por &apos;pero&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="339"/>
+        <location filename="../../app/engine_strings.py" line="344"/>
         <source>negation</source>
         <translation>negación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="340"/>
+        <location filename="../../app/engine_strings.py" line="345"/>
         <source>Probability that a clause is negated.</source>
         <translation>Probabilidad de que una cláusula esté negada.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="342"/>
+        <location filename="../../app/engine_strings.py" line="347"/>
         <source>csv</source>
         <translation>csv</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="343"/>
+        <location filename="../../app/engine_strings.py" line="348"/>
         <source>numeric sequences, a row per step: sequence,[step,][split,]features,target...</source>
         <translation>secuencias numéricas, una fila por paso: sequence,[step,][split,]features,target...</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="345"/>
+        <location filename="../../app/engine_strings.py" line="350"/>
         <source>targets</source>
         <translation>objetivos</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="346"/>
+        <location filename="../../app/engine_strings.py" line="351"/>
         <source>Targets on every row (step), on the last row of each sequence (sequence), or told from the file (auto).</source>
         <translation>Objetivos en cada fila (paso), en la última fila de cada secuencia (secuencia) o deducidos del archivo (automático).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="348"/>
+        <location filename="../../app/engine_strings.py" line="353"/>
         <source>auto</source>
         <translation>automático</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="349"/>
+        <location filename="../../app/engine_strings.py" line="354"/>
         <source>step</source>
         <translation>paso</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="350"/>
+        <location filename="../../app/engine_strings.py" line="355"/>
         <source>target kind</source>
         <translation>tipo de objetivo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="351"/>
+        <location filename="../../app/engine_strings.py" line="356"/>
         <source>Real values, one column of class ids, or 0/1 multi-hot values.</source>
         <translation>Valores reales, una columna de identificadores de clase o valores multi-hot 0/1.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="352"/>
+        <location filename="../../app/engine_strings.py" line="357"/>
         <source>real</source>
         <translation>real</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="353"/>
+        <location filename="../../app/engine_strings.py" line="358"/>
         <source>class</source>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="354"/>
+        <location filename="../../app/engine_strings.py" line="359"/>
         <source>multi-hot</source>
         <translation>multi-hot</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="355"/>
+        <location filename="../../app/engine_strings.py" line="360"/>
         <source>max length</source>
         <translation>longitud máxima</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="356"/>
+        <location filename="../../app/engine_strings.py" line="361"/>
         <source>Refuse a sequence with more steps (0 = no limit).</source>
         <translation>Rechazar una secuencia con más pasos (0 = sin límite).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="358"/>
+        <location filename="../../app/engine_strings.py" line="363"/>
         <source>numpy</source>
         <translation>numpy</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="359"/>
+        <location filename="../../app/engine_strings.py" line="364"/>
         <source>.npz with inputs (N, T, F), targets, optional lengths and valid_/test_ arrays</source>
         <translation>.npz con inputs (N, T, F), targets, lengths opcional y arrays valid_/test_</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="361"/>
+        <location filename="../../app/engine_strings.py" line="366"/>
         <source>Told from the targets&apos; dtype (auto), or forced.</source>
         <translation>Deducido del dtype de los objetivos (automático), o impuesto.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="363"/>
+        <location filename="../../app/engine_strings.py" line="368"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="364"/>
+        <location filename="../../app/engine_strings.py" line="369"/>
         <source>text classification: text&lt;TAB&gt;label per line, word or character tokens</source>
         <translation>clasificación de texto: texto&lt;TAB&gt;etiqueta por línea, tokens de palabras o de caracteres</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="366"/>
+        <location filename="../../app/engine_strings.py" line="371"/>
         <source>level</source>
         <translation>nivel</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="367"/>
+        <location filename="../../app/engine_strings.py" line="372"/>
         <source>Tokens are words (and punctuation marks) or single characters.</source>
         <translation>Los tokens son palabras (y signos de puntuación) o caracteres sueltos.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="368"/>
+        <location filename="../../app/engine_strings.py" line="373"/>
         <source>word</source>
         <translation>palabra</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="369"/>
+        <location filename="../../app/engine_strings.py" line="374"/>
         <source>char</source>
         <translation>carácter</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="370"/>
+        <location filename="../../app/engine_strings.py" line="375"/>
         <source>lowercase</source>
         <translation>minúsculas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="371"/>
+        <location filename="../../app/engine_strings.py" line="376"/>
         <source>Lowercase the text before splitting it.</source>
         <translation>Pasar el texto a minúsculas antes de dividirlo.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="372"/>
+        <location filename="../../app/engine_strings.py" line="377"/>
         <source>min count</source>
         <translation>frecuencia mínima</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="373"/>
+        <location filename="../../app/engine_strings.py" line="378"/>
         <source>Occurrences a token needs to enter the vocabulary.</source>
         <translation>Apariciones que necesita un token para entrar en el vocabulario.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="374"/>
+        <location filename="../../app/engine_strings.py" line="379"/>
         <source>max vocabulary</source>
         <translation>vocabulario máximo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="375"/>
+        <location filename="../../app/engine_strings.py" line="380"/>
         <source>Most vocabulary entries, &lt;pad&gt; and &lt;unk&gt; included (0 = no limit).</source>
         <translation>Máximo de entradas del vocabulario, incluidos &lt;pad&gt; y &lt;unk&gt; (0 = sin límite).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="378"/>
+        <location filename="../../app/engine_strings.py" line="383"/>
         <source>parallel</source>
         <translation>paralelo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="379"/>
+        <location filename="../../app/engine_strings.py" line="384"/>
         <source>sentence pairs for translation: source&lt;TAB&gt;target per line (Tatoeba)</source>
         <translation>pares de oraciones para traducción: origen&lt;TAB&gt;destino por línea (Tatoeba)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="381"/>
+        <location filename="../../app/engine_strings.py" line="386"/>
         <source>swap</source>
         <translation>intercambiar</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="382"/>
+        <location filename="../../app/engine_strings.py" line="387"/>
         <source>Translate column 2 into column 1.</source>
         <translation>Traducir la columna 2 a la columna 1.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="383"/>
+        <location filename="../../app/engine_strings.py" line="388"/>
         <source>max pairs</source>
         <translation>máximo de pares</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="384"/>
+        <location filename="../../app/engine_strings.py" line="389"/>
         <source>Read only the first pairs (0 = all).</source>
         <translation>Leer solo los primeros pares (0 = todos).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="385"/>
+        <location filename="../../app/engine_strings.py" line="390"/>
         <source>group by</source>
         <translation>agrupar por</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="386"/>
+        <location filename="../../app/engine_strings.py" line="391"/>
         <source>The side whose equal sentences share a split (default: column 1).</source>
         <translation>El lado cuyas oraciones iguales comparten partición (predeterminado: columna 1).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="388"/>
+        <location filename="../../app/engine_strings.py" line="393"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="389"/>
+        <location filename="../../app/engine_strings.py" line="394"/>
         <source>source</source>
         <translation>origen</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="390"/>
+        <location filename="../../app/engine_strings.py" line="395"/>
         <source>target</source>
         <translation>destino</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="392"/>
+        <location filename="../../app/engine_strings.py" line="397"/>
         <source>piano roll</source>
         <translation>rollo de piano</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="393"/>
+        <location filename="../../app/engine_strings.py" line="398"/>
         <source>JSON piano rolls {&quot;train&quot;: [[[pitches], ...], ...], ...} (JSB Chorales)</source>
         <translation>rollos de piano en JSON {&quot;train&quot;: [[[pitches], ...], ...], ...} (JSB Chorales)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="395"/>
+        <location filename="../../app/engine_strings.py" line="400"/>
         <source>framing</source>
         <translation>planteamiento</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="396"/>
+        <location filename="../../app/engine_strings.py" line="401"/>
         <source>Predict step t+1 from the steps up to t (next step), or produce the piece from its first chord (generate).</source>
         <translation>Predecir el paso t+1 a partir de los pasos hasta t (paso siguiente) o producir la pieza a partir de su primer acorde (generar).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="398"/>
+        <location filename="../../app/engine_strings.py" line="403"/>
         <source>next step</source>
         <translation>paso siguiente</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="399"/>
+        <location filename="../../app/engine_strings.py" line="404"/>
         <source>generate</source>
         <translation>generar</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="401"/>
+        <location filename="../../app/engine_strings.py" line="406"/>
         <source>vector</source>
         <translation>vector</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="402"/>
+        <location filename="../../app/engine_strings.py" line="407"/>
         <source>state</source>
         <translation>estado</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="404"/>
+        <location filename="../../app/engine_strings.py" line="409"/>
         <source>1-to-1</source>
         <translation>1 a 1</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="405"/>
+        <location filename="../../app/engine_strings.py" line="410"/>
         <source>1-to-N</source>
         <translation>1 a N</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="406"/>
+        <location filename="../../app/engine_strings.py" line="411"/>
         <source>M-to-1</source>
         <translation>M a 1</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="407"/>
+        <location filename="../../app/engine_strings.py" line="412"/>
         <source>M-to-N (synchronised)</source>
         <translation>M a N (sincronizada)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="408"/>
+        <location filename="../../app/engine_strings.py" line="413"/>
         <source>M-to-N (encoder-decoder)</source>
         <translation>M a N (codificador-decodificador)</translation>
     </message>

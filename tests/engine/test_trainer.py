@@ -334,7 +334,7 @@ def test_the_learning_rate_decays_after_the_patience_without_a_better_validation
     trainer = Trainer(rnn_design("rnn"), small_adding(n=64), settings(
         epochs=6, lr_decay=0.5, lr_patience=2, learning_rate=0.01))
     seen = iter([1.0, 0.9, 0.95, 0.97, 0.8, 0.85])  # better, better, worse, worse, ...
-    trainer.evaluate = lambda split: (next(seen), 0.0)  # type: ignore[method-assign]
+    trainer._evaluate = lambda split, model: (next(seen), 0.0)  # type: ignore[method-assign]
     rates = []
     trainer.on_epoch_end = lambda event: rates.append(  # type: ignore[method-assign]
         trainer.optimizer.param_groups[0]["lr"])
@@ -349,3 +349,69 @@ def test_the_learning_rate_decays_after_the_patience_without_a_better_validation
 
 def test_no_decay_by_default() -> None:
     assert Trainer(rnn_design("rnn"), small_adding(n=64), settings()).scheduler is None
+
+
+def test_weight_averaging_keeps_the_moving_average_of_the_steps_weights() -> None:
+    decay = 0.8
+    trainer = Trainer(rnn_design("gru"), small_adding(n=96), settings(
+        epochs=2, weight_average=decay))
+    expected: list[torch.Tensor] = []
+
+    def follow(event: object) -> None:
+        if event.name != "step_finished":  # type: ignore[attr-defined]
+            return
+        weights = [p.detach().clone() for p in trainer.model.parameters()]
+        if not expected:  # the average starts from the first step's weights
+            expected.extend(weights)
+            return
+        for average, w in zip(expected, weights, strict=True):
+            average.mul_(decay).add_(w, alpha=1 - decay)
+
+    trainer.listeners.append(follow)
+    events = collect(trainer)
+    trainer.fit()
+    assert trainer.progress.step == 6
+    for average, kept in zip(expected, trainer.model.parameters(), strict=True):
+        torch.testing.assert_close(kept, average)
+    # what the last epoch validated is what the run keeps
+    last = [e for e in events if isinstance(e, EpochFinished)][-1]
+    assert trainer.evaluate(trainer.data.valid)[0] == pytest.approx(last.valid_loss, rel=1e-6)
+
+
+def test_weight_averaging_off_keeps_the_last_step() -> None:
+    trainer = Trainer(rnn_design("rnn"), small_adding(n=64), settings(epochs=1))
+    assert trainer.averaged is None
+    last: list[torch.Tensor] = []
+    trainer.listeners.append(lambda e: e.name == "step_finished" and last.__setitem__(
+        slice(None), [p.detach().clone() for p in trainer.model.parameters()]))
+    trainer.fit()
+    for w, kept in zip(last, trainer.model.parameters(), strict=True):
+        torch.testing.assert_close(kept, w, rtol=0, atol=0)
+
+
+def test_weight_averaging_resumes_from_a_checkpoint(tmp_path: Path) -> None:
+    design = rnn_design("lstm")
+    data = small_adding(n=160)
+    straight = Trainer(design, data, settings(epochs=3, weight_average=0.9))
+    straight.fit()
+    first = Trainer(design, data, settings(epochs=3, weight_average=0.9))
+    while first.progress.step < 7:
+        first.advance()
+    first.save_checkpoint(tmp_path / "ckpt.pt")
+    second = Trainer(design, data, settings(epochs=3, weight_average=0.9))
+    second.load_checkpoint(tmp_path / "ckpt.pt")
+    second.fit()
+    for key, value in straight.model.state_dict().items():
+        torch.testing.assert_close(second.model.state_dict()[key], value, rtol=0, atol=0)
+
+
+def test_early_stopping_with_weight_averaging_keeps_the_best_average() -> None:
+    trainer = Trainer(rnn_design("rnn"), small_adding(n=64), settings(
+        epochs=40, early_stopping=2, learning_rate=0.3, optimizer="sgd", clip="none",
+        weight_average=0.5))
+    events = collect(trainer)
+    result = trainer.fit()
+    epochs = [e for e in events if isinstance(e, EpochFinished)]
+    assert result.name == "run_finished"
+    best = min(e.valid_loss for e in epochs)
+    assert trainer.evaluate(trainer.data.valid)[0] == pytest.approx(best, rel=1e-5)
