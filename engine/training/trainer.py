@@ -196,6 +196,7 @@ class Trainer:
             AveragedModel(self.model, multi_avg_fn=get_ema_multi_avg_fn(
                 self.settings.weight_average))
             if self.settings.weight_average > 0 else None)
+        self._average_pairs: tuple[list[Tensor], list[Tensor]] | None = None
         self.norms = G.GradientNorms(self.model)
         self.matrices = self.norms.matrices
         self.progress = Progress()
@@ -412,7 +413,7 @@ class Trainer:
         clipped, after = self._clip(report.total)
         self.optimizer.step()
         if self.averaged is not None:
-            self.averaged.update_parameters(self.model)
+            self._update_average()
         self.progress.step = step
         for i, value in enumerate((total, count, correct)):
             self._epoch_sums[i] += value
@@ -424,6 +425,22 @@ class Trainer:
         if measuring:
             self.on_time_gradients(TimeGradients(step, time_norms))
         return new_carry
+
+    def _update_average(self) -> None:
+        """AveragedModel.update_parameters with the EMA, on parameter lists read once: its
+        own walk of the model's module tree cost more than the arithmetic, every step. (A
+        compiled model's buffers are constant placeholders, so there are none to copy.)"""
+        averaged = self.averaged
+        assert averaged is not None
+        if self._average_pairs is None:
+            self._average_pairs = ([p.detach() for p in averaged.module.parameters()],
+                                   [p.detach() for p in self.model.parameters()])
+        mine, current = self._average_pairs
+        if int(averaged.n_averaged) == 0:
+            torch._foreach_copy_(mine, current)
+        else:
+            torch._foreach_lerp_(mine, current, 1.0 - self.settings.weight_average)
+        averaged.n_averaged += 1
 
     def _clip(self, norm: float) -> tuple[bool, float]:
         s = self.settings

@@ -58,6 +58,7 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 from torch import Tensor, nn  # noqa: E402
 from torch.nn.utils.rnn import pad_sequence  # noqa: E402
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn  # noqa: E402
 from torch.utils.data import DataLoader  # noqa: E402
 
 from engine.data.base import ExampleList, SequenceData  # noqa: E402
@@ -71,14 +72,16 @@ from engine.training.trainer import Trainer  # noqa: E402
 
 JSB_ANCHORS = {"rnn": "Chung'14 9.10", "gru": "Chung'14 8.54, Bai'18 8.43",
                "lstm": "Chung'14 8.67, Bai'18 8.45"}
-# (label, block kind, block parameters, learning rate): the tanh RNN trains best slower
-JSB_CELLS: tuple[tuple[str, str, dict[str, Any], float], ...] = (
+# (label, block kind, block parameters, learning rate, size of the input projection): each
+# about 21-25k parameters; the tanh RNN trains best slower
+JSB_CELLS: tuple[tuple[str, str, dict[str, Any], float, int], ...] = (
     ("tanh RNN 100", "rnn", {"hidden_size": 100, "num_layers": 1, "nonlinearity": "tanh",
-                             "dropout": 0.0, "bidirectional": False, "join": "concat"}, 2e-3),
-    ("GRU 46", "gru", {"hidden_size": 46, "num_layers": 1, "form": "pytorch", "dropout": 0.0,
-                       "bidirectional": False, "join": "concat"}, 3e-3),
-    ("LSTM 36", "lstm", {"hidden_size": 36, "num_layers": 1, "peepholes": "none",
-                         "dropout": 0.0, "bidirectional": False, "join": "concat"}, 3e-3),
+                             "dropout": 0.0, "bidirectional": False, "join": "concat"}, 2e-3,
+     32),
+    ("GRU 56", "gru", {"hidden_size": 56, "num_layers": 1, "form": "pytorch", "dropout": 0.0,
+                       "bidirectional": False, "join": "concat"}, 3e-3, 24),
+    ("LSTM 48", "lstm", {"hidden_size": 48, "num_layers": 1, "peepholes": "none",
+                         "dropout": 0.0, "bidirectional": False, "join": "concat"}, 3e-3, 24),
 )
 JSB_TARGET, JSB_BEST_TARGET, PEER_NLL_TOLERANCE, PEER_TIME_RATIO = 8.45, 8.30, 0.05, 1.05
 
@@ -158,19 +161,38 @@ def epoch_order(size: int, seed: int, epoch: int) -> list[int]:
 # --- JSB Chorales ----------------------------------------------------------------------------
 
 
-class PeerMusic(nn.Module):
-    """The hand-written peer: input dropout, one fused recurrent layer, a linear read-out."""
+@dataclass(frozen=True)
+class MusicShape:
+    """What the peer copies of a JSB design: its cell, sizes and input dropout."""
 
-    def __init__(self, cell: str, hidden: int, dropout: float) -> None:
+    cell: str
+    hidden: int
+    embed: int
+    dropout: float
+
+    @staticmethod
+    def of(design: Design, cell_id: str) -> MusicShape:
+        block = design.blocks[cell_id]
+        return MusicShape(block.kind, int(block.params["hidden_size"]),
+                          int(design.blocks["embed"].params["size"]),
+                          float(design.blocks["drop"].params["p"]))
+
+
+class PeerMusic(nn.Module):
+    """The hand-written peer: input dropout, a linear projection, one fused recurrent layer,
+    a linear read-out (created in the design's block order, so one seed draws both)."""
+
+    def __init__(self, shape: MusicShape) -> None:
         super().__init__()
-        layer = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}[cell]
-        self.dropout = dropout
-        self.rnn = layer(88, hidden, batch_first=True)
-        self.out = nn.Linear(hidden, 88)
+        layer = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}[shape.cell]
+        self.dropout = shape.dropout
+        self.embed = nn.Linear(88, shape.embed)
+        self.rnn = layer(shape.embed, shape.hidden, batch_first=True)
+        self.out = nn.Linear(shape.hidden, 88)
 
     def forward(self, x: Tensor) -> Tensor:
         x = F.dropout(x, self.dropout, self.training)
-        return self.out(self.rnn(x)[0])
+        return self.out(self.rnn(self.embed(x))[0])
 
 
 def _peer_rolls(split: ExampleList) -> list[tuple[Tensor, Tensor]]:
@@ -206,19 +228,22 @@ def _peer_nll(model: nn.Module, loader: DataLoader) -> float:
     return total / count
 
 
-def train_peer_music(data: SequenceData, cell: str, hidden: int, dropout: float,
+def train_peer_music(data: SequenceData, shape: MusicShape,
                      s: TrainingSettings) -> tuple[PeerMusic, float, int, float]:
     """Train the peer as the trainer trains the design; returns (model, test NLL, epochs,
     seconds). The data are prepared before the clock starts, as a script reads its file."""
     train, valid, test = (_peer_rolls(split) for split in (data.train, data.valid, data.test))
     start = time.perf_counter()
     torch.manual_seed(s.seed)
-    model = PeerMusic(cell, hidden, dropout)
+    model = PeerMusic(shape)
     optimiser = torch.optim.Adam(model.parameters(), lr=s.learning_rate,
                                  weight_decay=s.weight_decay)
     scheduler = (torch.optim.lr_scheduler.ReduceLROnPlateau(
         optimiser, factor=s.lr_decay, patience=s.lr_patience - 1, threshold=0.0)
         if s.lr_decay < 1.0 else None)
+    average = (AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(s.weight_average))
+               if s.weight_average > 0 else None)
+    kept: nn.Module = model if average is None else average.module
     best, best_state, waited, epoch = math.inf, None, 0, 0
     while epoch < s.epochs:
         for x, y, mask in _peer_loader(train, s.batch_size,
@@ -229,36 +254,39 @@ def train_peer_music(data: SequenceData, cell: str, hidden: int, dropout: float,
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), s.clip_threshold)
             optimiser.step()
+            if average is not None:
+                average.update_parameters(model)
         epoch += 1
-        valid_nll = _peer_nll(model, _peer_loader(valid, s.batch_size))
+        valid_nll = _peer_nll(kept, _peer_loader(valid, s.batch_size))
         if scheduler is not None:
             scheduler.step(valid_nll)
         if valid_nll < best:
             best, waited = valid_nll, 0
-            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            best_state = {k: v.detach().clone() for k, v in kept.state_dict().items()}
         else:
             waited += 1
         if s.early_stopping and waited >= s.early_stopping:
             assert best_state is not None
             model.load_state_dict(best_state)  # as the trainer does on early stopping
             break
+    else:
+        model.load_state_dict(kept.state_dict())  # the average, when there is one
     seconds = time.perf_counter() - start
     return model, _peer_nll(model, _peer_loader(test, s.batch_size)), epoch, seconds
 
 
-def check_same_start(design: Design, data: SequenceData, cell: str, hidden: int,
-                     dropout: float, s: TrainingSettings) -> float:
+def check_same_start(design: Design, data: SequenceData, shape: MusicShape,
+                     s: TrainingSettings) -> float:
     """|engine - peer| test NLL before training: the two start from the same function."""
     engine = Trainer(design, data, s.replace(epochs=1))
     torch.manual_seed(s.seed)
-    peer = PeerMusic(cell, hidden, dropout)
+    peer = PeerMusic(shape)
     return abs(engine.evaluate(data.test)[0]
                - _peer_nll(peer, _peer_loader(_peer_rolls(data.test), s.batch_size)))
 
 
-def paired_epoch_seconds(design: Design, data: SequenceData, cell: str, hidden: int,
-                         dropout: float, s: TrainingSettings, epochs: int,
-                         rounds: int) -> tuple[float, float]:
+def paired_epoch_seconds(design: Design, data: SequenceData, shape: MusicShape,
+                         s: TrainingSettings, epochs: int, rounds: int) -> tuple[float, float]:
     """Seconds per epoch of the engine and of the peer, measured in alternation.
 
     The machine is shared: a whole training run of each, minutes apart, can meet
@@ -270,7 +298,7 @@ def paired_epoch_seconds(design: Design, data: SequenceData, cell: str, hidden: 
     peer: list[float] = []
     for _ in range(rounds):
         engine.append(train_design(design, data, fixed)[1] / epochs)
-        peer.append(train_peer_music(data, cell, hidden, dropout, fixed)[3] / epochs)
+        peer.append(train_peer_music(data, shape, fixed)[3] / epochs)
     return statistics.median(engine), statistics.median(peer)
 
 
@@ -278,32 +306,35 @@ def run_jsb(quick: bool, log: Callable[[str], None]) -> list[Row]:
     doc = example_doc("jsb_chorales")
     rows = []
     data: SequenceData | None = None
-    for label, kind, params, learning_rate in JSB_CELLS:
-        design = design_from(replace_block(doc, "lstm", "cell", kind, label, params))
+    for label, kind, params, learning_rate, embed in JSB_CELLS:
+        doc_cell = replace_block(doc, "lstm", "cell", kind, label, params)
+        for block in doc_cell["blocks"]:
+            if block["id"] == "embed":
+                block["params"]["size"] = embed
+        design = design_from(doc_cell)
+        shape = MusicShape.of(design, "cell")
         settings = design.training.replace(device="cpu", capture_every=0,
                                            learning_rate=learning_rate)
         if quick:
             settings = settings.replace(epochs=3)
-        dropout = float(design.blocks["drop"].params["p"])
         if data is None:
             data = load_data(settings.data)  # type: ignore[arg-type]
             # A process's first training step pays torch's one-time start-up (about 1.6 s
             # here); an untimed epoch of each puts it on neither side of the comparison.
             warm = settings.replace(epochs=1, early_stopping=0)
             train_design(design, data, warm)
-            train_peer_music(data, kind, params["hidden_size"], dropout, warm)
-        gap = check_same_start(design, data, kind, params["hidden_size"], dropout, settings)
+            train_peer_music(data, shape, warm)
+        gap = check_same_start(design, data, shape, settings)
         log(f"jsb {label}: same start (|engine - peer| test NLL before training {gap:.1e})")
         trainer, seconds = train_design(design, data, settings)
         test_nll = trainer.evaluate(data.test)[0]
         log(f"jsb {label}: engine {test_nll:.3f} after {trainer.progress.epoch} epochs, "
             f"{seconds:.1f} s")
-        peer, peer_nll, peer_epochs, peer_seconds = train_peer_music(
-            data, kind, params["hidden_size"], dropout, settings)
+        peer, peer_nll, peer_epochs, peer_seconds = train_peer_music(data, shape, settings)
         log(f"jsb {label}: peer   {peer_nll:.3f} after {peer_epochs} epochs, "
             f"{peer_seconds:.1f} s")
-        paired = paired_epoch_seconds(design, data, kind, params["hidden_size"], dropout,
-                                      settings, 1 if quick else 4, 1 if quick else 7)
+        paired = paired_epoch_seconds(design, data, shape, settings, 1 if quick else 4,
+                                      1 if quick else 7)
         log(f"jsb {label}: s/epoch in alternation: engine {paired[0]:.3f}, peer {paired[1]:.3f}")
         params_count = count_parameters(trainer.model)
         assert params_count == count_parameters(peer), "the peer must have the same size"
