@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QPinchGesture, QWidget
@@ -76,6 +77,9 @@ class DesignView(QGraphicsView):
         self._settle.timeout.connect(self._on_zoom_settled)
         self._pan_from: QPoint | None = None
         self._space = False
+        # Fitted and not moved since: a resize (the window laid out, a dock opened) fits
+        # again, so a design opened before the window had its size is still seen whole.
+        self._fitted = False
 
     # --- zoom -------------------------------------------------------------------------------
 
@@ -85,6 +89,7 @@ class DesignView(QGraphicsView):
 
     def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
         """Zoom to ``zoom`` (clamped), keeping ``anchor`` (scene) under the same pixel."""
+        self._fitted = False
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         factor = zoom / self.zoom
         if abs(factor - 1.0) < 1e-9:
@@ -152,15 +157,22 @@ class DesignView(QGraphicsView):
         zoom = min(view.width() / bounds.width(), view.height() / bounds.height(), 1.0)
         self.set_zoom(zoom)
         self.centerOn(bounds.center())
+        self._fitted = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
 
     def centre_on(self, rect: QRectF) -> None:
+        self._fitted = False
         self.centerOn(rect.center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         pixel = event.pixelDelta()
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if not pixel.isNull() and not ctrl:  # a touchpad's two-finger scroll pans
-            self._scroll_by(-pixel.x(), -pixel.y())
+            self.pan_by(pixel.x(), pixel.y())
             event.accept()
             return
         steps = event.angleDelta().y() / 120.0
@@ -191,6 +203,7 @@ class DesignView(QGraphicsView):
 
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the picture by ``(dx, dy)`` pixels (as a hand drag would)."""
+        self._fitted = False
         self._scroll_by(-dx, -dy)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -246,3 +246,29 @@ def test_none_is_guarded_against_the_pyside_refcount_bug() -> None:
     for _ in range(20_000):  # would abort the interpreter without designer.qtfix
         item.setPos(0, 0)
     assert sys.getrefcount(None) > 2**39
+
+
+def _whole_design_visible(editor: DesignEditor) -> bool:
+    view = editor.view
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    return seen.contains(editor.scene.itemsBoundingRect())
+
+
+def test_a_fitted_view_fits_again_when_resized_until_moved(make_editor: MakeEditor,
+                                                           qtbot: QtBot) -> None:
+    editor = make_editor("jsb_chorales")  # six blocks in a row: wider than 500 px
+    editor.resize(1400, 700)
+    editor.view.fit()
+    assert editor.view.zoom == 1.0 and _whole_design_visible(editor)
+    editor.resize(500, 700)  # e.g. the window laid out after the design was opened
+    qtbot.waitUntil(lambda: editor.view.viewport().width() < 600)
+    assert editor.view.zoom < 1.0 and _whole_design_visible(editor)
+    editor.resize(1400, 700)
+    qtbot.waitUntil(lambda: editor.view.viewport().width() > 1000)
+    assert editor.view.zoom == 1.0
+
+    editor.view.zoom_in()  # once the person has moved the view, a resize keeps it
+    zoom = editor.view.zoom
+    editor.resize(600, 700)
+    qtbot.waitUntil(lambda: editor.view.viewport().width() < 700)
+    assert editor.view.zoom == zoom
