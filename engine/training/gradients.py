@@ -144,9 +144,8 @@ class GradientNorms:
         named = [(m, g.detach()) for m, g in ((m, m.grad()) for m in self.matrices)
                  if g is not None]
         norms = torch._foreach_norm(grads + [g for _, g in named])  # what clipping uses
-        squares = torch.cat([torch.stack(norms).float().pow(2), *extra]).cpu().tolist()
-        riders_out = squares[len(squares) - len(extra):]
-        squares = squares[: len(squares) - len(extra)]
+        values = torch.cat([torch.stack(norms).float().pow(2), *extra]).cpu().tolist()
+        squares, riders_out = values[: len(norms)], values[len(norms):]
         blocks: dict[str, float] = {}
         for owner, sq in zip(owners, squares[: len(grads)], strict=True):
             blocks[owner] = blocks.get(owner, 0.0) + sq

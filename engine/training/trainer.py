@@ -38,7 +38,7 @@ from typing import Any
 import torch
 import torch.distributed as dist
 from torch import Tensor, nn
-from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
+from torch.optim.swa_utils import AveragedModel
 from torch.utils.data import DataLoader, DistributedSampler, Sampler
 
 from engine.compiler import CompiledModel, compile_design
@@ -191,11 +191,10 @@ class Trainer:
             self.optimizer, factor=self.settings.lr_decay,
             patience=self.settings.lr_patience - 1, threshold=0.0)
             if self.settings.lr_decay < 1.0 else None)
-        # Polyak averaging: the validated, kept and exported weights are the average's
+        # Polyak averaging: the validated, kept and exported weights are the average's.
+        # AveragedModel holds the copy and the count; _update_average does the EMA.
         self.averaged: AveragedModel | None = (
-            AveragedModel(self.model, multi_avg_fn=get_ema_multi_avg_fn(
-                self.settings.weight_average))
-            if self.settings.weight_average > 0 else None)
+            AveragedModel(self.model) if self.settings.weight_average > 0 else None)
         self._average_pairs: tuple[list[Tensor], list[Tensor]] | None = None
         self.norms = G.GradientNorms(self.model)
         self.matrices = self.norms.matrices
@@ -427,9 +426,10 @@ class Trainer:
         return new_carry
 
     def _update_average(self) -> None:
-        """AveragedModel.update_parameters with the EMA, on parameter lists read once: its
-        own walk of the model's module tree cost more than the arithmetic, every step. (A
-        compiled model's buffers are constant placeholders, so there are none to copy.)"""
+        """What AveragedModel.update_parameters does with get_ema_multi_avg_fn, on
+        parameter lists read once: its own walk of the model's module tree cost more than
+        the arithmetic, every step. (A compiled model's buffers are constant placeholders,
+        so there are none to copy.)"""
         averaged = self.averaged
         assert averaged is not None
         if self._average_pairs is None:
@@ -550,10 +550,11 @@ class Trainer:
         return {k: v.detach().clone() for k, v in model.state_dict().items()}
 
     def _finish(self, reason: str) -> None:
+        kept = self._kept_model()
         if reason == "early stopping" and self._best_state is not None:
             self.model.load_state_dict(self._best_state)
-        elif self._kept_model() is not self.model:
-            self.model.load_state_dict(self._kept_model().state_dict())
+        elif kept is not self.model:
+            self.model.load_state_dict(kept.state_dict())
         self.progress.seconds = time.perf_counter() - self._started
         event = RunFinished(reason, self.progress.epoch, self.progress.step,
                             self.progress.best_valid_loss, self.progress.seconds)
