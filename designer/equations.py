@@ -144,6 +144,11 @@ def _recurrent(design: Design, analysis: Analysis, block: Block, size_in: str) -
                                                  "{i}); layers 2 to {n} read the layer below "
                                                  "(size {w}), so their U are {h}x{w}").format(
             n=cfg["num_layers"], i=size_in, w=h * directions, h=h))
+    if cfg["weight_drop"] > 0:
+        math.notes.append(translate("equations", "while training, every W reads as M ⊙ W / "
+                                                 "(1 − {p}), M ~ Bernoulli(1 − {p}): one draw "
+                                                 "per batch, the same at every step "
+                                                 "(DropConnect)").format(p=cfg["weight_drop"]))
     if directions == 2:
         join = translate("equations", "concatenated") if cfg["join"] == "concat" else \
             translate("equations", "summed")

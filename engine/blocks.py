@@ -17,6 +17,8 @@ Phases (used by free-running generation): 0 = before the loop (run once), 1 = in
 feedback loop (run once per generated step), 2 = neither (skipped when generating).
 """
 
+import contextlib
+from collections.abc import Iterator
 
 import torch
 import torch.nn.functional as F
@@ -130,6 +132,28 @@ def _split_state(state: Tensor, directions: int) -> Tensor:
     return state.repeat_interleave(directions, dim=0)
 
 
+@contextlib.contextmanager
+def _dropped_connections(weights: list[tuple[nn.Module, str]], p: float) -> Iterator[None]:
+    """DropConnect: while inside, each named weight reads as a dropped, rescaled copy.
+
+    The copy is a function of the parameter, so gradients reach the parameter (zero where
+    dropped). Every reader sees it: PyTorch's fused layers (which take their weights anew
+    when they change, as under ``torch.func.functional_call``), the measuring kernels and
+    the lecture's cells.
+    """
+    saved: list[tuple[nn.Module, str, Tensor]] = []
+    try:
+        for module, name in weights:
+            weight = module._parameters[name]
+            assert weight is not None
+            saved.append((module, name, weight))
+            module._parameters[name] = F.dropout(weight, p, True)  # type: ignore[assignment]
+        yield
+    finally:
+        for module, name, weight in saved:
+            module._parameters[name] = weight  # type: ignore[assignment]
+
+
 class _RecurrentBase(BlockModule):
     def __init__(self, block_id: str, phase: int, input_key: str, state_key: str, cell: str,
                  hidden_size: int, num_layers: int, bidirectional: bool, concat: bool) -> None:
@@ -149,6 +173,28 @@ class _RecurrentBase(BlockModule):
         # backward pass leaves ||dL/dh(t)|| of each layer in one sink per layer.
         self.probe = False
         self.probed: list[fastrnn.TimeGradientSink] = []
+        # DropConnect on the recurrent weights while training (the "weight_drop" param).
+        self.weight_drop = 0.0
+
+    def run(self, env: dict[str, Tensor]) -> None:
+        if self.weight_drop > 0.0 and self.training and not torch.jit.is_scripting():
+            self.run_dropping(env)
+        else:
+            self.run_layers(env)
+
+    def run_layers(self, env: dict[str, Tensor]) -> None:
+        raise NotImplementedError
+
+    @torch.jit.unused
+    def recurrent_weights(self) -> list[tuple[nn.Module, str]]:
+        """The hidden-to-hidden matrices (W), as (module, parameter name)."""
+        raise NotImplementedError
+
+    @torch.jit.unused
+    def run_dropping(self, env: dict[str, Tensor]) -> None:
+        """``run_layers`` with every W replaced by one DropConnect draw for the whole call."""
+        with _dropped_connections(self.recurrent_weights(), self.weight_drop):
+            self.run_layers(env)
 
     def initial(self, env: dict[str, Tensor]) -> tuple[Tensor | None, Tensor | None]:
         h0: Tensor | None = None
@@ -236,6 +282,11 @@ class _FusedBase(_RecurrentBase):
                       ) -> tuple[Tensor, Tensor, Tensor | None]:
         return fastrnn.torch_stack(self.rnn, x, lengths, h0, c0, sinks)
 
+    @torch.jit.unused
+    def recurrent_weights(self) -> list[tuple[nn.Module, str]]:
+        return [(self.rnn, name) for name in self.rnn._flat_weights_names
+                if name.startswith("weight_hh")]
+
     def padded_ok(self, env: dict[str, Tensor]) -> bool:
         """Whether rows of unequal length may run unpacked, over the padding.
 
@@ -322,7 +373,7 @@ class FusedRecurrentBlock(_FusedBase):
             self.rnn = nn.GRU(input_size, hidden_size, num_layers, batch_first=True,
                               dropout=dropout, bidirectional=bidirectional)
 
-    def run(self, env: dict[str, Tensor]) -> None:
+    def run_layers(self, env: dict[str, Tensor]) -> None:
         if self.probe:
             self.run_probed(env)
             return
@@ -359,7 +410,7 @@ class FusedLSTMBlock(_FusedBase):
         self.rnn = nn.LSTM(input_size, hidden_size, num_layers, batch_first=True,
                            dropout=dropout, bidirectional=bidirectional)
 
-    def run(self, env: dict[str, Tensor]) -> None:
+    def run_layers(self, env: dict[str, Tensor]) -> None:
         if self.probe:
             self.run_probed(env)
             return
@@ -417,7 +468,12 @@ class CustomRecurrentBlock(_RecurrentBase):
             for cell in cells:
                 cell.time_sink = None
 
-    def run(self, env: dict[str, Tensor]) -> None:
+    @torch.jit.unused
+    def recurrent_weights(self) -> list[tuple[nn.Module, str]]:
+        return [(cell, name) for cell in self.rnn.cells
+                for name, _ in cell.named_parameters(recurse=False) if name.startswith("W_")]
+
+    def run_layers(self, env: dict[str, Tensor]) -> None:
         if self.probe:
             self.run_probed(env)
             return

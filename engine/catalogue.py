@@ -112,6 +112,14 @@ def _dropout() -> ParamSpec:
                      0.0, 0.95)
 
 
+def _weight_drop() -> ParamSpec:
+    return ParamSpec("weight_drop", "float", 0.0,
+                     "DropConnect on the recurrent weights W while training (Wan et al. "
+                     "2013; Merity et al. 2018): each batch zeroes this fraction of W's "
+                     "entries, the same ones at every step, and scales the rest by 1/(1-p).",
+                     0.0, 0.95, label="weight drop")
+
+
 def _bidirectional() -> ParamSpec:
     return ParamSpec("bidirectional", "bool", False,
                      "Add a backward layer that reads the sequence from its end.")
@@ -359,19 +367,22 @@ KINDS: dict[str, BlockKind] = {
                       MAX_WIDTH, label="embedding"),
         ), _INPUT_HELP, _input_ports, _input_summary),
         _kind("rnn", "RNN (Elman)", "Recurrent", (
-            _hidden(), _layers(), _nonlinearity(), _dropout(), _bidirectional(), _join(),
+            _hidden(), _layers(), _nonlinearity(), _dropout(), _weight_drop(),
+            _bidirectional(), _join(),
         ), _RNN_HELP, _recurrent_ports, _recurrent_summary("RNN")),
         _kind("gru", "GRU", "Recurrent", (
-            _hidden(), _layers(), _gru_form(), _dropout(), _bidirectional(), _join(),
+            _hidden(), _layers(), _gru_form(), _dropout(), _weight_drop(),
+            _bidirectional(), _join(),
         ), _GRU_HELP, _recurrent_ports, _recurrent_summary("GRU")),
         _kind("lstm", "LSTM", "Recurrent", (
-            _hidden(), _layers(), _peepholes(), _dropout(), _bidirectional(), _join(),
+            _hidden(), _layers(), _peepholes(), _dropout(), _weight_drop(),
+            _bidirectional(), _join(),
         ), _LSTM_HELP, _recurrent_ports, _recurrent_summary("LSTM")),
         _kind("bidirectional", "Bidirectional", "Recurrent", (
             ParamSpec("cell", "choice", "lstm", "The cell run in both directions.",
                       choices=("rnn", "gru", "lstm")),
-            _hidden(), _layers(), _join(), _dropout(), _nonlinearity(), _gru_form(),
-            _peepholes(),
+            _hidden(), _layers(), _join(), _dropout(), _weight_drop(), _nonlinearity(),
+            _gru_form(), _peepholes(),
         ), _BIDIR_HELP, _recurrent_ports, _bidirectional_summary),
         _kind("dense", "Dense", "Layers", (
             ParamSpec("size", "int", 32, "Output units.", 1, MAX_WIDTH),
@@ -433,7 +444,8 @@ def recurrent_config(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
     """Normalise a recurrent block's params: which cell, and whether it is bidirectional.
 
     Returns a dict with ``cell`` (rnn/gru/lstm), ``bidirectional``, ``hidden_size``,
-    ``num_layers``, ``dropout``, ``join``, ``nonlinearity``, ``form``, ``peepholes``.
+    ``num_layers``, ``dropout``, ``weight_drop``, ``join``, ``nonlinearity``, ``form``,
+    ``peepholes``.
     """
     cell = params.get("cell", "lstm") if kind == "bidirectional" else kind
     return {
@@ -442,6 +454,7 @@ def recurrent_config(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         "hidden_size": int(params["hidden_size"]),
         "num_layers": int(params["num_layers"]),
         "dropout": float(params["dropout"]),
+        "weight_drop": float(params.get("weight_drop", 0.0)),
         "join": params["join"],
         "nonlinearity": params.get("nonlinearity", "tanh"),
         "form": params.get("form", "lecture"),

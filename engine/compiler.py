@@ -227,6 +227,7 @@ class _Builder:
                                 p["embedding_size"], p["encoding"] == "one_hot")
         if kind in RECURRENT_KINDS:
             module = self.recurrent(block, phase)
+            module.weight_drop = recurrent_config(kind, p)["weight_drop"]
             module.final_state_used = any(
                 w.src.block == block.id and w.src.port in ("last", "state")
                 for w in self.design.wires)

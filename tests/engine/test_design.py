@@ -133,7 +133,7 @@ def test_add_block_with_bad_id(design: Design, bad: str) -> None:
     ({"bidirectional": "yes"}, "block 'n': bidirectional must be true or false, got 'yes'"),
     ({"dropout": math.nan}, "block 'n': dropout must be a number between 0 and 0.95, got nan"),
     ({"units": 3}, "block 'n' (rnn) has no parameter 'units' (it has: hidden_size, "
-                   "num_layers, nonlinearity, dropout, bidirectional, join)"),
+                   "num_layers, nonlinearity, dropout, weight_drop, bidirectional, join)"),
 ])
 def test_add_block_with_bad_params(design: Design, events: Recorder,
                                    params: dict[str, Any], message: str) -> None:
@@ -270,8 +270,8 @@ def test_set_float_param_stores_a_float(design: Design, events: Recorder) -> Non
     ("join", None, "block 'r': join must be one of 'concat', 'sum', got null"),
     ("bidirectional", 1, "block 'r': bidirectional must be true or false, got 1"),
     ("peepholes", "full", "block 'r' (rnn) has no parameter 'peepholes' (it has: "
-                          "hidden_size, num_layers, nonlinearity, dropout, bidirectional, "
-                          "join)"),
+                          "hidden_size, num_layers, nonlinearity, dropout, weight_drop, "
+                          "bidirectional, join)"),
 ])
 def test_set_param_refuses_bad_values(design: Design, events: Recorder, param: str,
                                       value: Any, message: str) -> None:

@@ -225,7 +225,7 @@ def test_unknown_block_key() -> None:
 def test_unknown_param_key() -> None:
     assert error_of(edited("blocks.3.params.units", 4)) == (
         "blocks[3].params.units: unknown parameter of 'rnn' blocks (known: hidden_size, "
-        "num_layers, nonlinearity, dropout, bidirectional, join)")
+        "num_layers, nonlinearity, dropout, weight_drop, bidirectional, join)")
 
 
 def test_unknown_ui_key() -> None:
