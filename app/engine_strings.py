@@ -113,9 +113,9 @@ ENGINE_STRINGS = (
                                 "one layer)."),
     QT_TRANSLATE_NOOP("engine", "weight drop"),
     QT_TRANSLATE_NOOP("engine", "DropConnect on the recurrent weights W while training (Wan et "
-                                "al. 2013; Merity et al. 2018): each batch zeroes this "
-                                "fraction of W's entries, the same ones at every step, and "
-                                "scales the rest by 1/(1-p)."),
+                                "al. 2013; Merity et al. 2018): each batch (each chunk, under "
+                                "truncated BPTT) zeroes this fraction of W's entries, the same "
+                                "ones at every time step, and scales the rest by 1/(1-p)."),
     QT_TRANSLATE_NOOP("engine", "bidirectional"),
     QT_TRANSLATE_NOOP("engine", "Add a backward layer that reads the sequence from its end."),
     QT_TRANSLATE_NOOP("engine", "join"),

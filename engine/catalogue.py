@@ -115,8 +115,9 @@ def _dropout() -> ParamSpec:
 def _weight_drop() -> ParamSpec:
     return ParamSpec("weight_drop", "float", 0.0,
                      "DropConnect on the recurrent weights W while training (Wan et al. "
-                     "2013; Merity et al. 2018): each batch zeroes this fraction of W's "
-                     "entries, the same ones at every step, and scales the rest by 1/(1-p).",
+                     "2013; Merity et al. 2018): each batch (each chunk, under truncated "
+                     "BPTT) zeroes this fraction of W's entries, the same ones at every time "
+                     "step, and scales the rest by 1/(1-p).",
                      0.0, 0.95, label="weight drop")
 
 

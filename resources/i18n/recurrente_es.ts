@@ -2087,8 +2087,8 @@ Se compila a la nn.RNN fusionada de PyTorch (oneDNN en CPU, cuDNN en GPU).</tran
     </message>
     <message>
         <location filename="../../app/engine_strings.py" line="115"/>
-        <source>DropConnect on the recurrent weights W while training (Wan et al. 2013; Merity et al. 2018): each batch zeroes this fraction of W&apos;s entries, the same ones at every step, and scales the rest by 1/(1-p).</source>
-        <translation>DropConnect sobre los pesos recurrentes W durante el entrenamiento (Wan et al. 2013; Merity et al. 2018): cada lote anula esta fracción de las entradas de W, las mismas en cada paso, y escala el resto por 1/(1-p).</translation>
+        <source>DropConnect on the recurrent weights W while training (Wan et al. 2013; Merity et al. 2018): each batch (each chunk, under truncated BPTT) zeroes this fraction of W&apos;s entries, the same ones at every time step, and scales the rest by 1/(1-p).</source>
+        <translation>DropConnect sobre los pesos recurrentes W durante el entrenamiento (Wan et al. 2013; Merity et al. 2018): cada lote (cada tramo, con BPTT truncada) anula esta fracción de las entradas de W, las mismas en cada paso de tiempo, y escala el resto por 1/(1-p).</translation>
     </message>
     <message>
         <location filename="../../app/engine_strings.py" line="119"/>

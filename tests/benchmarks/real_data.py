@@ -92,13 +92,16 @@ class JsbCell:
 
 JSB_CELLS: tuple[JsbCell, ...] = (
     JsbCell("tanh RNN 100", "rnn", {"hidden_size": 100, "num_layers": 1, "nonlinearity": "tanh",
-                                    "dropout": 0.0, "bidirectional": False, "join": "concat"},
+                                    "dropout": 0.0, "weight_drop": 0.3, "bidirectional": False,
+                                    "join": "concat"},
             2e-3, 32, 1e-4),
     JsbCell("GRU 56", "gru", {"hidden_size": 56, "num_layers": 1, "form": "pytorch",
-                              "dropout": 0.0, "bidirectional": False, "join": "concat"},
+                              "dropout": 0.0, "weight_drop": 0.3, "bidirectional": False,
+                              "join": "concat"},
             3e-3, 24, 3e-4),
     JsbCell("LSTM 48", "lstm", {"hidden_size": 48, "num_layers": 1, "peepholes": "none",
-                                "dropout": 0.0, "bidirectional": False, "join": "concat"},
+                                "dropout": 0.0, "weight_drop": 0.3, "bidirectional": False,
+                                "join": "concat"},
             3e-3, 24, 1e-4),
 )
 JSB_TARGET, JSB_BEST_TARGET, PEER_NLL_TOLERANCE, PEER_TIME_RATIO = 8.45, 8.30, 0.05, 1.05
@@ -187,30 +190,41 @@ class MusicShape:
     hidden: int
     embed: int
     dropout: float
+    weight_drop: float
 
     @staticmethod
     def of(design: Design, cell_id: str) -> MusicShape:
         block = design.blocks[cell_id]
         return MusicShape(block.kind, int(block.params["hidden_size"]),
                           int(design.blocks["embed"].params["size"]),
-                          float(design.blocks["drop"].params["p"]))
+                          float(design.blocks["drop"].params["p"]),
+                          float(block.params["weight_drop"]))
 
 
 class PeerMusic(nn.Module):
-    """The hand-written peer: input dropout, a linear projection, one fused recurrent layer,
-    a linear read-out (created in the design's block order, so one seed draws both)."""
+    """The hand-written peer: input dropout, a linear projection, one fused recurrent layer
+    with DropConnect on its recurrent weights (AWD-LSTM's weight drop, written with
+    ``torch.func.functional_call``), a linear read-out (created in the design's block
+    order, so one seed draws both)."""
 
     def __init__(self, shape: MusicShape) -> None:
         super().__init__()
         layer = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}[shape.cell]
         self.dropout = shape.dropout
+        self.weight_drop = shape.weight_drop
         self.embed = nn.Linear(88, shape.embed)
         self.rnn = layer(shape.embed, shape.hidden, batch_first=True)
         self.out = nn.Linear(shape.hidden, 88)
 
     def forward(self, x: Tensor) -> Tensor:
         x = F.dropout(x, self.dropout, self.training)
-        return self.out(self.rnn(self.embed(x))[0])
+        h = self.embed(x)
+        if self.training and self.weight_drop > 0:
+            dropped = {"weight_hh_l0": F.dropout(self.rnn.weight_hh_l0, self.weight_drop)}
+            h = torch.func.functional_call(self.rnn, dropped, (h,))[0]
+        else:
+            h = self.rnn(h)[0]
+        return self.out(h)
 
 
 def _peer_rolls(split: ExampleList) -> list[tuple[Tensor, Tensor]]:
