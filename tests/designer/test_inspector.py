@@ -135,6 +135,10 @@ def test_fused_lstm_says_how_tensors_map(make_editor: MakeEditor) -> None:
     math = block_math(document.design, document.flush_analysis(), "encoder")
     assert "P_u, P_f, P_o: 128x128" in math.sizes
     assert any("one bias per gate" in line for line in math.storage)
+    assert not any("DropConnect" in note for note in math.notes)
+    document.push(SetParam(document, "encoder", "weight_drop", 0.25))
+    math = block_math(document.design, document.flush_analysis(), "encoder")
+    assert any("M ⊙ W / (1 − 0.25)" in note and "DropConnect" in note for note in math.notes)
 
 
 def test_gru_forms_and_unwired_blocks(make_editor: MakeEditor) -> None:
