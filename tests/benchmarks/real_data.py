@@ -15,18 +15,20 @@ or a classic baseline, in the same process and on the same split:
   the 88 keys to 32, 24 and 24 features (about 21-25k parameters, the budget of Chung et al.
   2014's 100 tanh, 46 GRU and 36 LSTM units: the projection buys the gated cells more
   units); batches of 4, weight averaging 0.995, weight decay 1e-4 (the GRU 3e-4: chosen on
-  the validation NLL). Trained with teacher forcing, the design reads chord t and predicts
-  chord t+1: next-step prediction. Metric: test negative log-likelihood per time step (the
-  sum over the 88 keys of the binary cross-entropy, averaged over every predicted step of
-  the test chorales). The peer is ``dropout + nn.Linear + nn.RNN/GRU/LSTM + nn.Linear`` with
-  torch's ``AveragedModel`` (EMA) on padded batches from a DataLoader, built after the same
-  seed in the same order (so it starts from the very same weights: checked), fed the same
-  permutation each epoch (and so drawing the same dropout masks), with the same optimiser,
-  clipping and early stopping. The engine's dL/dh(t) capture (a teaching instrument the peer
-  lacks) is off (``capture_every = 0``); everything else the trainer does each step
-  (gradient norms per block and matrix, events, the non-finite checks) is in its time.
-  Besides each whole run, the seconds per epoch are measured in alternation (see
-  :func:`paired_epoch_seconds`).
+  the validation NLL), and weight drop (DropConnect on the recurrent weights W, drawn anew
+  each batch, Merity et al. 2018's regulariser). Trained with teacher forcing, the design
+  reads chord t and predicts chord t+1: next-step prediction. Metric: test negative
+  log-likelihood per time step (the sum over the 88 keys of the binary cross-entropy,
+  averaged over every predicted step of the test chorales). The peer is
+  ``dropout + nn.Linear + nn.RNN/GRU/LSTM + nn.Linear`` with its weight drop written with
+  ``torch.func.functional_call`` and torch's ``AveragedModel`` (EMA) on padded batches from
+  a DataLoader, built after the same seed in the same order (so it starts from the very same
+  weights: checked), fed the same permutation each epoch (and so drawing the same dropout
+  masks and dropped weights), with the same optimiser, clipping and early stopping. The
+  engine's dL/dh(t) capture (a teaching instrument the peer lacks) is off
+  (``capture_every = 0``); everything else the trainer does each step (gradient norms per
+  block and matrix, events, the non-finite checks) is in its time. Besides each whole run,
+  the seconds per epoch are measured in alternation (see :func:`paired_epoch_seconds`).
 * **Sentiment** (example ``reviews``, M-to-1): the UCI sentences split 80/10/10 with seed
   0; a word LSTM (the example) and a bidirectional GRU, beside a bag-of-words logistic
   regression (plain torch, same vocabulary and split, L2 strength chosen on validation).
