@@ -211,9 +211,17 @@ ENGINE_STRINGS = (
     # Block kind 'dropout': engine.catalogue.KINDS
     QT_TRANSLATE_NOOP("engine", "Dropout"),
     QT_TRANSLATE_NOOP("engine", "Dropout: while training, zero each feature with probability p "
-                                "and scale the rest."),
+                                "and scale the\n"
+                                "rest by 1/(1-p). With drops = steps, zero whole time steps "
+                                "instead (Gal and Ghahramani 2016's\n"
+                                "word dropout when it follows an embedding)."),
     QT_TRANSLATE_NOOP("engine", "p"),
     QT_TRANSLATE_NOOP("engine", "Probability of zeroing a feature."),
+    QT_TRANSLATE_NOOP("engine", "drops"),
+    QT_TRANSLATE_NOOP("engine", "features: each number on its own; steps: the whole vector of "
+                                "a time step (word dropout: after an embedding, a dropped word "
+                                "is not seen)."),
+    QT_TRANSLATE_NOOP("engine", "steps"),
     # Block kind 'concat': engine.catalogue.KINDS
     QT_TRANSLATE_NOOP("engine", "Concatenate"),
     QT_TRANSLATE_NOOP("engine", "Structure"),

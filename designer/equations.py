@@ -195,7 +195,13 @@ def _other(design: Design, analysis: Analysis, block: Block, size_in: str) -> Bl
         math.sizes = f"V: {p['size']}x{size_in}, {bias}: {p['size']}x1"
         math.storage = [f"weight = V ({p['size']}x{size_in}), bias = {bias} ({p['size']})"]
     elif kind == "dropout":
-        math.equations = [f"z = m ⊙ h / (1 − {p['p']}),   m ~ Bernoulli(1 − {p['p']})"]
+        if p["drops"] == "steps":
+            math.equations = [f"z(t) = m(t) h(t) / (1 − {p['p']}),   m(t) ~ Bernoulli(1 − "
+                              f"{p['p']})"]
+            math.notes.append(translate("equations", "one draw per row and time step: a "
+                                                     "dropped step is zero in every feature"))
+        else:
+            math.equations = [f"z = m ⊙ h / (1 − {p['p']}),   m ~ Bernoulli(1 − {p['p']})"]
     elif kind == "concat":
         math.equations = ["out = [a, b, c]"]
     elif kind == "repeat":

@@ -97,8 +97,9 @@ _SUMMARIES: dict[str, Callable[[Mapping[str, Any]], str]] = {
         n=p.get("size"), activation=_activation(p)),
     "output": lambda p: translate("summaries", "Output {n}, {activation}").format(
         n=p.get("size"), activation=_activation(p)),
-    "dropout": lambda p: translate("summaries", "Dropout {p}").format(
-        p=p.get("p")),
+    "dropout": lambda p: (translate("summaries", "Dropout {p}, whole steps")
+                          if p.get("drops") == "steps"
+                          else translate("summaries", "Dropout {p}")).format(p=p.get("p")),
     "concat": lambda p: translate("summaries", "Concatenate"),
     "repeat": lambda p: translate("summaries", "Repeat x{n}").format(
         n=p.get("times")),

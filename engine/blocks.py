@@ -507,15 +507,26 @@ class DenseBlock(BlockModule):
 
 
 class DropoutBlock(BlockModule):
+    """Dropout of features, or of whole steps (one draw per row and step, every feature)."""
+
     def __init__(self, block_id: str, phase: int, input_key: str, p: float,
-                 sequence: bool) -> None:
+                 sequence: bool, whole_steps: bool = False) -> None:
         super().__init__(block_id, phase)
         self.input_key = input_key
         self.sequence = sequence
+        self.whole_steps = whole_steps
+        self.p = p
         self.dropout = nn.Dropout(p)
 
     def run(self, env: dict[str, Tensor]) -> None:
-        env[self.block_id + ".out"] = self.dropout(env[self.input_key])
+        x = env[self.input_key]
+        if self.whole_steps:
+            if self.training and self.p > 0.0:
+                keep = 1.0 - self.p
+                x = x * torch.empty_like(x[..., :1]).bernoulli_(keep).div_(keep)
+            env[self.block_id + ".out"] = x
+        else:
+            env[self.block_id + ".out"] = self.dropout(x)
         if self.sequence:
             env[self.block_id + ".out:len"] = env[self.input_key + ":len"]
 

@@ -336,7 +336,9 @@ Wire the output block's 'out' into 'generated'. Without 'start', a learned start
 used, as a <start> token for a decoder. encoding embeds the element (e.g. a token id) with a
 learned matrix, as an input block does."""
 
-_DROPOUT_HELP = "Dropout: while training, zero each feature with probability p and scale the rest."
+_DROPOUT_HELP = """Dropout: while training, zero each feature with probability p and scale the
+rest by 1/(1-p). With drops = steps, zero whole time steps instead (Gal and Ghahramani 2016's
+word dropout when it follows an embedding)."""
 _CONCAT_HELP = """Concatenate along the features: [a, b] (and c). Sequences must share their time
 axis; a vector and a sequence do not mix (repeat the vector first)."""
 _REPEAT_HELP = "Repeat a vector N times to make a sequence: x(t) = v for t = 1..N."
@@ -392,7 +394,13 @@ KINDS: dict[str, BlockKind] = {
         ), _DENSE_HELP, _follow_ports, lambda p: f"Dense {p.get('size')}, {p.get('activation')}"),
         _kind("dropout", "Dropout", "Layers", (
             ParamSpec("p", "float", 0.2, "Probability of zeroing a feature.", 0.0, 0.95),
-        ), _DROPOUT_HELP, _follow_ports, lambda p: f"Dropout {p.get('p')}"),
+            ParamSpec("drops", "choice", "features",
+                      "features: each number on its own; steps: the whole vector of a time "
+                      "step (word dropout: after an embedding, a dropped word is not seen).",
+                      choices=("features", "steps")),
+        ), _DROPOUT_HELP, _follow_ports,
+            lambda p: f"Dropout {p.get('p')}" + (
+                ", whole steps" if p.get("drops") == "steps" else "")),
         _kind("concat", "Concatenate", "Structure", (), _CONCAT_HELP, _concat_ports,
               lambda p: "Concatenate"),
         _kind("repeat", "Repeat", "Structure", (

@@ -238,7 +238,7 @@ class _Builder:
                                 self.is_sequence(block))
         if kind == "dropout":
             return B.DropoutBlock(block.id, phase, self.key(block, "input"), p["p"],
-                                  self.is_sequence(block))
+                                  self.is_sequence(block), p["drops"] == "steps")
         if kind == "concat":
             keys = [k for k in (self.key(block, port) for port in ("a", "b", "c")) if k]
             return B.ConcatBlock(block.id, phase, keys, self.is_sequence(block, "a"))

@@ -315,6 +315,10 @@ class _Analyzer:
             shape = self.accepts(block, "input", self.arriving(block, "input"))
             if shape is None:
                 return
+            if kind == "dropout" and p["drops"] == "steps" and shape.type != SEQ:
+                self.problem(f"{_title(block)}: drops whole steps, but its input is a vector, "
+                             "not a sequence: each row is dropped whole", block.id, "input",
+                             severity="warning", code="dropout_steps_vector")
             size = shape.size if kind == "dropout" else p["size"]
             self.out(block, "out", Shape(shape.type, size, shape.axis, shape.axis_label,
                                          origin=block.id))

@@ -330,6 +330,13 @@ INVALID: dict[str, Case] = {
         "dropout_one_layer", "enc", None,
         ("LSTM 'enc': dropout 0.3 acts between stacked layers, so with one layer it does "
          "nothing",), "warning"),
+    "dropout of whole steps on a vector": Case(
+        lambda: chain(X5, ("r", "rnn", {"hidden_size": 3}),
+                      ("d", "dropout", {"p": 0.3, "drops": "steps"}), Y2,
+                      wires=[("x.out", "r.input"), ("r.last", "d.input"), ("d.out", "y.input")]),
+        "dropout_steps_vector", "d", "input",
+        ("Dropout 'd': drops whole steps, but its input is a vector, not a sequence",),
+        "warning"),
     "LSTM state into a GRU": Case(
         lambda: encoder_decoder(dec_kind="gru"),
         "state_cell_dropped", "dec", "initial_state",
