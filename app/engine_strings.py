@@ -210,11 +210,10 @@ ENGINE_STRINGS = (
     QT_TRANSLATE_NOOP("engine", "Same kind as the input."),
     # Block kind 'dropout': engine.catalogue.KINDS
     QT_TRANSLATE_NOOP("engine", "Dropout"),
-    QT_TRANSLATE_NOOP("engine", "Dropout: while training, zero each feature with probability p "
-                                "and scale the\n"
-                                "rest by 1/(1-p). With drops = steps, zero whole time steps "
-                                "instead (Gal and Ghahramani 2016's\n"
-                                "word dropout when it follows an embedding)."),
+    QT_TRANSLATE_NOOP("engine", "Dropout: while training, zero each feature with probability "
+                                "p; scale the rest by 1/(1-p).\n"
+                                "With drops = steps, zero whole time steps instead (Gal and "
+                                "Ghahramani 2016's word dropout when it follows an embedding)."),
     QT_TRANSLATE_NOOP("engine", "p"),
     QT_TRANSLATE_NOOP("engine", "Probability of zeroing a feature."),
     QT_TRANSLATE_NOOP("engine", "drops"),

@@ -336,9 +336,10 @@ Wire the output block's 'out' into 'generated'. Without 'start', a learned start
 used, as a <start> token for a decoder. encoding embeds the element (e.g. a token id) with a
 learned matrix, as an input block does."""
 
-_DROPOUT_HELP = """Dropout: while training, zero each feature with probability p and scale the
-rest by 1/(1-p). With drops = steps, zero whole time steps instead (Gal and Ghahramani 2016's
-word dropout when it follows an embedding)."""
+_DROPOUT_HELP = ("Dropout: while training, zero each feature with probability p; scale the "
+                 "rest by 1/(1-p).\n"
+                 "With drops = steps, zero whole time steps instead (Gal and Ghahramani "
+                 "2016's word dropout when it follows an embedding).")
 _CONCAT_HELP = """Concatenate along the features: [a, b] (and c). Sequences must share their time
 axis; a vector and a sequence do not mix (repeat the vector first)."""
 _REPEAT_HELP = "Repeat a vector N times to make a sequence: x(t) = v for t = 1..N."
