@@ -187,8 +187,11 @@ class _RecurrentBase(BlockModule):
 
     @torch.jit.unused
     def recurrent_weights(self) -> list[tuple[nn.Module, str]]:
-        """The hidden-to-hidden matrices (W), as (module, parameter name)."""
-        raise NotImplementedError
+        """The hidden-to-hidden matrices (W), as (module, parameter name): PyTorch's
+        layers call them weight_hh_l*, the lecture's cells W_*."""
+        return [(module, name) for module in self.modules()
+                for name, _ in module.named_parameters(recurse=False)
+                if name.startswith(("weight_hh", "W_"))]
 
     @torch.jit.unused
     def run_dropping(self, env: dict[str, Tensor]) -> None:
@@ -281,11 +284,6 @@ class _FusedBase(_RecurrentBase):
                       sinks: list[fastrnn.TimeGradientSink]
                       ) -> tuple[Tensor, Tensor, Tensor | None]:
         return fastrnn.torch_stack(self.rnn, x, lengths, h0, c0, sinks)
-
-    @torch.jit.unused
-    def recurrent_weights(self) -> list[tuple[nn.Module, str]]:
-        return [(self.rnn, name) for name in self.rnn._flat_weights_names
-                if name.startswith("weight_hh")]
 
     def padded_ok(self, env: dict[str, Tensor]) -> bool:
         """Whether rows of unequal length may run unpacked, over the padding.
@@ -468,11 +466,6 @@ class CustomRecurrentBlock(_RecurrentBase):
             for cell in cells:
                 cell.time_sink = None
 
-    @torch.jit.unused
-    def recurrent_weights(self) -> list[tuple[nn.Module, str]]:
-        return [(cell, name) for cell in self.rnn.cells
-                for name, _ in cell.named_parameters(recurse=False) if name.startswith("W_")]
-
     def run_layers(self, env: dict[str, Tensor]) -> None:
         if self.probe:
             self.run_probed(env)
@@ -514,19 +507,12 @@ class DropoutBlock(BlockModule):
         super().__init__(block_id, phase)
         self.input_key = input_key
         self.sequence = sequence
-        self.whole_steps = whole_steps
-        self.p = p
-        self.dropout = nn.Dropout(p)
+        # Dropout1d zeroes whole channels, dim 1: on (B, T, F) the steps; on a vector
+        # (B, F), read as one unbatched (C, L), whole rows.
+        self.dropout = nn.Dropout1d(p) if whole_steps else nn.Dropout(p)
 
     def run(self, env: dict[str, Tensor]) -> None:
-        x = env[self.input_key]
-        if self.whole_steps:
-            if self.training and self.p > 0.0:
-                keep = 1.0 - self.p
-                x = x * torch.empty_like(x[..., :1]).bernoulli_(keep).div_(keep)
-            env[self.block_id + ".out"] = x
-        else:
-            env[self.block_id + ".out"] = self.dropout(x)
+        env[self.block_id + ".out"] = self.dropout(env[self.input_key])
         if self.sequence:
             env[self.block_id + ".out:len"] = env[self.input_key + ":len"]
 

@@ -227,7 +227,6 @@ class _Builder:
                                 p["embedding_size"], p["encoding"] == "one_hot")
         if kind in RECURRENT_KINDS:
             module = self.recurrent(block, phase)
-            module.weight_drop = recurrent_config(kind, p)["weight_drop"]
             module.final_state_used = any(
                 w.src.block == block.id and w.src.port in ("last", "state")
                 for w in self.design.wires)
@@ -263,10 +262,14 @@ class _Builder:
         dropout = cfg["dropout"] if cfg["num_layers"] > 1 else 0.0
         common = (cfg["hidden_size"], cfg["num_layers"], cfg["bidirectional"], concat, dropout)
         if cfg["cell"] == "rnn" or (cfg["cell"] == "gru" and cfg["form"] == "pytorch"):
-            return B.FusedRecurrentBlock(block.id, phase, input_key, state_key, cfg["cell"],
-                                         size, *common, cfg["nonlinearity"])
-        if cfg["cell"] == "lstm" and cfg["peepholes"] == "none":
-            return B.FusedLSTMBlock(block.id, phase, input_key, state_key, size, *common)
-        cell = "lstm" if cfg["cell"] == "lstm" else f"gru_{cfg['form']}"
-        return B.CustomRecurrentBlock(block.id, phase, input_key, state_key, cell, size,
-                                      *common, cfg["peepholes"])
+            module: B._RecurrentBase = B.FusedRecurrentBlock(
+                block.id, phase, input_key, state_key, cfg["cell"], size, *common,
+                cfg["nonlinearity"])
+        elif cfg["cell"] == "lstm" and cfg["peepholes"] == "none":
+            module = B.FusedLSTMBlock(block.id, phase, input_key, state_key, size, *common)
+        else:
+            cell = "lstm" if cfg["cell"] == "lstm" else f"gru_{cfg['form']}"
+            module = B.CustomRecurrentBlock(block.id, phase, input_key, state_key, cell, size,
+                                            *common, cfg["peepholes"])
+        module.weight_drop = cfg["weight_drop"]
+        return module
