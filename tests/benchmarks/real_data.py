@@ -4,7 +4,8 @@ Run (the corpora are read from ``--data``, else ``$RECURRENTE_DATA``, else
 ``../shared/data`` beside the repository; see README.md, "Real data")::
 
     flock /tmp/recurrente-cpu.lock python tests/benchmarks/real_data.py [--quick]
-        [--threads 2] [--tasks jsb,sentiment,translation] [--data DIR] [--json FILE]
+        [--threads 2] [--tasks jsb,sentiment,translation] [--data DIR] [--seeds 5]
+        [--splits 10] [--json FILE]
 
 Every task trains a shipped example design through the engine's :class:`Trainer`, as
 ``recurrente train --example NAME`` does, and beside it a peer written in plain PyTorch
@@ -33,8 +34,11 @@ or a classic baseline, in the same process and on the same split:
   0; a word LSTM (the example) and a bidirectional GRU in its place, both reading the
   embedded words through word dropout 0.2 (whole steps) and feature dropout 0.5, with an L2
   penalty of 1e-4, beside a bag-of-words logistic regression (plain torch, same vocabulary
-  and split, L2 strength chosen on validation). Metric: test accuracy, also as a mean over
-  seeds (``--seeds``): 300 test sentences make one run's accuracy noisy.
+  and split, L2 strength chosen on validation). Metric: test accuracy. 300 test sentences
+  make one run's accuracy noisy (a standard error of about 2 points), so the full run also
+  reports the mean over model seeds on split 0 (``--seeds``) and the mean over seeded
+  splits (``--splits``: the 3000 sentences shuffled 80/10/10 with seeds 0, 1, ..., the
+  baseline retrained on each), with the paired difference to the baseline.
 * **Translation** (example ``tatoeba``, M-to-N encoder-decoder): Tatoeba Spanish -> English,
   split by English sentence; corpus BLEU (sacrebleu, on the loader's lowercased word tokens)
   and exact-match rate of greedy decoding on the test split, and five sample
@@ -42,7 +46,7 @@ or a classic baseline, in the same process and on the same split:
 
 ``--quick`` is a smoke test (about a minute on 2 cores): a few epochs per model and a
 subsample of the translation pairs; its figures mean nothing. The full run takes about
-40 minutes on 2 cores (the translation model, 2.6M parameters, about 8 of them).
+45 minutes on 2 cores (the translation model, 2.6M parameters, about 8 of them).
 """
 
 from __future__ import annotations
@@ -55,7 +59,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -406,8 +410,12 @@ def bag_of_words(split: ExampleList, vocab: int) -> tuple[Tensor, Tensor]:
     return x, torch.stack([e["target"] for e in split.examples])
 
 
+BOW_L2_GRID = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2)
+
+
 def logistic_regression(data: SequenceData) -> tuple[float, float, float, float]:
-    """Bag-of-words logistic regression, L2 chosen on validation.
+    """Bag-of-words logistic regression, L2 chosen on validation from ``BOW_L2_GRID``
+    (whose ends are never the best: checked on ten splits).
 
     Returns (test accuracy, the L2 chosen, seconds, validation accuracy).
     """
@@ -416,7 +424,7 @@ def logistic_regression(data: SequenceData) -> tuple[float, float, float, float]
     (x, y), (xv, yv), (xt, yt) = (bag_of_words(s, vocab)
                                   for s in (data.train, data.valid, data.test))
     best: tuple[float, float, nn.Linear] | None = None
-    for l2 in (1e-4, 1e-3, 3e-3, 1e-2, 3e-2):
+    for l2 in BOW_L2_GRID:
         torch.manual_seed(0)
         model = nn.Linear(vocab, 2)
         optimiser = torch.optim.LBFGS(model.parameters(), max_iter=500,
@@ -440,54 +448,103 @@ def logistic_regression(data: SequenceData) -> tuple[float, float, float, float]
     return test, best[1], time.perf_counter() - start, best[0]
 
 
-def run_sentiment(quick: bool, seeds: int, log: Callable[[str], None]) -> list[Row]:
+def with_split_seed(settings: TrainingSettings, seed: int) -> TrainingSettings:
+    """The same file and options, shuffled into train/valid/test with another seed."""
+    data = settings.data
+    return settings.replace(data=replace(data, options={**data.options, "seed": seed}))
+
+
+@dataclass
+class SplitRun:
+    """One model on one seeded split, beside the baseline on that split."""
+
+    test: float
+    valid: float
+    baseline_test: float
+    baseline_valid: float
+    epochs: int
+    seconds: float
+
+
+def _mean_row(label: str, parameters: int, runs: list[SplitRun], what: str) -> Row:
+    """A row of means over ``runs``. Over splits, the paired differences with the baseline
+    (retrained on each split) go in extra; over seeds, the baseline is one run."""
+    tests = [r.test for r in runs]
+    extra: dict[str, Any] = {"std": statistics.stdev(tests),
+                             "valid_accuracy": statistics.fmean(r.valid for r in runs),
+                             "baseline_valid": statistics.fmean(r.baseline_valid for r in runs)}
+    if what == "splits":
+        differences = [r.test - r.baseline_test for r in runs]
+        extra.update(difference=statistics.fmean(differences),
+                     difference_se=statistics.stdev(differences) / math.sqrt(len(runs)),
+                     wins=sum(d > 0 for d in differences), ties=sum(d == 0 for d in differences))
+    return Row("Sentiment (UCI)", f"{label}, mean of {len(runs)} {what}", parameters,
+               round(statistics.fmean(r.epochs for r in runs)),
+               statistics.fmean(r.seconds for r in runs), "test accuracy",
+               statistics.fmean(tests), "", "BoW logistic regr.",
+               statistics.fmean(r.baseline_test for r in runs), math.nan, 0, extra)
+
+
+def run_sentiment(quick: bool, seeds: int, splits: int,
+                  log: Callable[[str], None]) -> list[Row]:
     """The example's LSTM and a bidirectional GRU in its place, beside bag-of-words.
 
     300 test sentences put a standard error of about 2 points on an accuracy, so besides
-    the designs' own seed (0) the full run also trains seeds 1, 2, ... and reports means.
+    the designs' own seed (0) and split (0), the full run also trains seeds 1, 2, ... on
+    split 0 and then seed 0 on splits 1, 2, ... (the file's 3000 sentences shuffled 80/10/10
+    with another seed, the baseline retrained on each), and reports means. The difference
+    over splits is paired: each model against the baseline on the same test sentences.
     """
     doc = example_doc("reviews")
     designs = [("LSTM 32", design_from(doc)),
                ("BiGRU 2x32", design_from(replace_block(doc, "lstm", "bigru", "bidirectional",
                                                         "BiGRU", BIGRU)))]
-    rows = []
-    data = None
-    baseline = None
-    for label, design in designs:
-        settings = design.training.replace(device="cpu", capture_every=0)
-        if quick:
-            settings = settings.replace(epochs=2)
-        if data is None:
-            data = load_data(settings.data)  # type: ignore[arg-type]
-            log(f"sentiment: {len(data.train)}/{len(data.valid)}/{len(data.test)} sentences, "
-                f"vocabulary {data.spec.input_size}")
+    base = designs[0][1].training.replace(device="cpu", capture_every=0)
+    if quick:
+        base = base.replace(epochs=2)
+    split_data: dict[int, tuple[SequenceData, tuple[float, float, float, float]]] = {}
+
+    def split(seed: int) -> tuple[SequenceData, tuple[float, float, float, float]]:
+        if seed not in split_data:
+            data = load_data(with_split_seed(base, seed).data)  # type: ignore[arg-type]
             baseline = logistic_regression(data)
-            log(f"sentiment: bag-of-words logistic regression {baseline[0]:.3f} "
+            log(f"sentiment split {seed}: {len(data.train)}/{len(data.valid)}/{len(data.test)} "
+                f"sentences, vocabulary {data.spec.input_size}; bag-of-words logistic "
+                f"regression test {baseline[0]:.3f}, valid {baseline[3]:.3f} "
                 f"(L2 {baseline[1]:g}, {baseline[2]:.1f} s)")
-        assert baseline is not None
-        runs = []
-        for seed in range(seeds):
-            trainer, seconds = train_design(design, data, settings.replace(seed=seed))
-            accuracy = trainer.evaluate(data.test)[1]
-            valid = trainer.evaluate(data.valid)[1]
-            runs.append((accuracy, valid, trainer.progress.epoch, seconds))
-            log(f"sentiment {label} seed {seed}: test {accuracy:.3f}, valid {valid:.3f} after "
-                f"{trainer.progress.epoch} epochs, {seconds:.1f} s")
-            if seed == 0:
-                rows.append(Row("Sentiment (UCI)", label, count_parameters(trainer.model),
-                                trainer.progress.epoch, seconds, "test accuracy", accuracy,
-                                "no standard split", "BoW logistic regr.", baseline[0],
-                                baseline[2], 0, {"valid_accuracy": valid,
-                                                 "baseline_valid": baseline[3]}))
+            split_data[seed] = data, baseline
+        return split_data[seed]
+
+    rows = []
+    for label, design in designs:
+        settings = design.training.replace(device="cpu", capture_every=0,
+                                           epochs=base.epochs)
+
+        def run(model_seed: int, split_seed: int, label: str = label, design: Design = design,
+                settings: TrainingSettings = settings) -> tuple[SplitRun, Trainer]:
+            data, baseline = split(split_seed)
+            trainer, seconds = train_design(
+                design, data, with_split_seed(settings, split_seed).replace(seed=model_seed))
+            result = SplitRun(trainer.evaluate(data.test)[1], trainer.evaluate(data.valid)[1],
+                              baseline[0], baseline[3], trainer.progress.epoch, seconds)
+            log(f"sentiment {label} seed {model_seed} split {split_seed}: test "
+                f"{result.test:.3f}, valid {result.valid:.3f} after {result.epochs} epochs, "
+                f"{seconds:.1f} s")
+            return result, trainer
+
+        first, trainer = run(0, 0)
+        parameters = count_parameters(trainer.model)
+        rows.append(Row("Sentiment (UCI)", label, parameters, first.epochs, first.seconds,
+                        "test accuracy", first.test, "no standard split",
+                        "BoW logistic regr.", first.baseline_test, split(0)[1][2], 0,
+                        {"valid_accuracy": first.valid,
+                         "baseline_valid": first.baseline_valid}))
         if seeds > 1:
-            tests = torch.tensor([r[0] for r in runs])
-            rows.append(Row("Sentiment (UCI)", f"{label}, mean of {seeds} seeds",
-                            rows[-1].parameters, round(sum(r[2] for r in runs) / seeds),
-                            sum(r[3] for r in runs) / seeds, "test accuracy",
-                            float(tests.mean()), "", "BoW logistic regr.", baseline[0],
-                            baseline[2], 0, {"std": float(tests.std()),
-                                             "valid_accuracy": sum(r[1] for r in runs) / seeds,
-                                             "baseline_valid": baseline[3]}))
+            runs = [first] + [run(seed, 0)[0] for seed in range(1, seeds)]
+            rows.append(_mean_row(label, parameters, runs, "seeds"))
+        if splits > 1:
+            runs = [first] + [run(0, seed)[0] for seed in range(1, splits)]
+            rows.append(_mean_row(label, parameters, runs, "splits"))
     return rows
 
 
@@ -614,11 +671,17 @@ def verdicts(rows: list[Row]) -> list[str]:
     for r in rows:
         if r.task.startswith("Sentiment"):
             spread = f" ± {r.extra['std']:.3f}" if "std" in r.extra else ""
+            paired = ""
+            if "difference_se" in r.extra:
+                paired = (f"; paired difference {r.extra['difference']:+.3f} ± "
+                          f"{r.extra['difference_se']:.3f} (standard error), ahead on "
+                          f"{r.extra['wins']} of {r.model.split('mean of ')[1]}, level on "
+                          f"{r.extra['ties']}")
             found.append(f"Sentiment {r.model}: test {r.value:.3f}{spread} vs bag-of-words "
                          f"{r.peer_value:.3f} ({r.value - r.peer_value:+.3f}: "
                          f"{'beats it' if r.value > r.peer_value else 'does not beat it'}); "
                          f"validation {r.extra['valid_accuracy']:.3f} vs "
-                         f"{r.extra['baseline_valid']:.3f}")
+                         f"{r.extra['baseline_valid']:.3f}{paired}")
     return found
 
 
@@ -631,8 +694,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated: jsb, sentiment, translation")
     parser.add_argument("--data", type=Path, default=None,
                         help="the folder holding jsb_chorales/, sentiment/, translation/")
-    parser.add_argument("--seeds", type=int, default=3,
-                        help="sentiment: seeds per model in the full run (default 3)")
+    parser.add_argument("--seeds", type=int, default=5,
+                        help="sentiment: model seeds on split 0 in the full run (default 5)")
+    parser.add_argument("--splits", type=int, default=10,
+                        help="sentiment: seeded 80/10/10 splits in the full run (default 10)")
     parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
     args = parser.parse_args(argv)
     root = (args.data or default_data_root()).resolve()
@@ -656,7 +721,8 @@ def main(argv: list[str] | None = None) -> int:
     if "jsb" in tasks:
         rows += run_jsb(args.quick, log)
     if "sentiment" in tasks:
-        rows += run_sentiment(args.quick, 1 if args.quick else args.seeds, log)
+        rows += run_sentiment(args.quick, 1 if args.quick else args.seeds,
+                              1 if args.quick else args.splits, log)
     if "translation" in tasks:
         translation_rows, samples = run_translation(args.quick, log)
         rows += translation_rows
