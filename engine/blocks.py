@@ -371,11 +371,35 @@ class FusedRecurrentBlock(_FusedBase):
             self.rnn = nn.GRU(input_size, hidden_size, num_layers, batch_first=True,
                               dropout=dropout, bidirectional=bidirectional)
 
+    @torch.jit.unused
+    def kernels_wanted(self, x: Tensor) -> bool:
+        """Whether one direction trains through :func:`engine.fastrnn.torch_stack`.
+
+        On a CPU only PyTorch's LSTM has a fused kernel (oneDNN); its GRU and Elman layers
+        record about a dozen autograd operations per step, and engine.fastrnn's hand-written
+        backward pass trains the same function on the same parameters faster in no more
+        memory (bench_speed.py, items 1 and 7). cuDNN is faster on a GPU; without gradients
+        there is nothing to gain.
+        """
+        return (self.directions == 1 and x.device.type == "cpu" and torch.is_grad_enabled()
+                and fastrnn.wanted())
+
+    @torch.jit.unused
+    def run_kernels(self, env: dict[str, Tensor]) -> None:
+        x = env[self.input_key]
+        lengths = env[self.input_key + ":len"]
+        h0, _ = self.initial(env)
+        out, h_n, _ = fastrnn.torch_stack(self.rnn, x, lengths, h0, None)
+        self.publish(env, out, lengths, h_n, None)
+
     def run_layers(self, env: dict[str, Tensor]) -> None:
         if self.probe:
             self.run_probed(env)
             return
         x = env[self.input_key]
+        if not torch.jit.is_scripting() and self.kernels_wanted(x):
+            self.run_kernels(env)
+            return
         lengths = env[self.input_key + ":len"]
         h0, _ = self.initial(env)
         steps = x.size(1)

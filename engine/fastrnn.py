@@ -569,25 +569,28 @@ class _TorchGRU(torch.autograd.Function):
         torch.mul(_prev_minus(h0, h_all, n).neg_(), torch.addcmul(z, z, z, value=-1),
                   out=k[:, :, hs : 2 * hs])
         torch.mul(k_n, r, out=k[:, :, 2 * hs :])
+        # k becomes, step by step in place, dgh: the gradient of W_h h(t-1) + b_hh (one
+        # buffer fewer than writing it apart: this layer must not need more memory than
+        # nn.GRU's own backward)
         k3 = k.view(steps, batch, 3, hs)
-        dgh = torch.empty_like(k)
         grad_h, dh_all = _start_backward(grad_h, h_all)
         dh = dh_all[-1]
         for t in range(steps - 1, 0, -1):
-            torch.mul(dh.unsqueeze(1), k3[t], out=dgh[t].view(batch, 3, hs))
-            dh = torch.addcmul(grad_h[t - 1], dh, z[t], out=dh_all[t - 1]).addmm_(dgh[t], w)
-        torch.mul(dh.unsqueeze(1), k3[0], out=dgh[0].view(batch, 3, hs))
-        dh = (dh * z[0]).addmm_(dgh[0], w)
+            k3[t].mul_(dh.unsqueeze(1))
+            dh = torch.addcmul(grad_h[t - 1], dh, z[t], out=dh_all[t - 1]).addmm_(k[t], w)
+        k3[0].mul_(dh.unsqueeze(1))
+        dh = (dh * z[0]).addmm_(k[0], w)
         if ctx.sink is not None:
             ctx.sink.record(dh_all)
         need = ctx.needs_input_grad
+        dw = _weight_grad(k, h0, h_all) if need[3] else None
+        db_hh = k.sum((0, 1)) if need[4] else None
         dx = du = db = None
         if any(need[:3]):
-            dpre = dgh.clone()
-            torch.mul(dh_all, k_n, out=dpre[:, :, 2 * hs :])
-            dx, du, db = _input_grads(need[:3], dpre, flat, u_in)
-        dw = _weight_grad(dgh, h0, h_all) if need[3] else None
-        db_hh = dgh.sum((0, 1)) if need[4] else None
+            # the input's n term is not gated by r: its gradient is dh k_n, written over
+            # dgh's n part, which dw and db_hh have read
+            torch.mul(dh_all, k_n, out=k[:, :, 2 * hs :])
+            dx, du, db = _input_grads(need[:3], k, flat, u_in)
         return _grads(ctx, dx, du, db, dw, db_hh, dh, None)
 
 
@@ -624,19 +627,23 @@ class _RNN(torch.autograd.Function):
     def backward(ctx: Any, grad_h: Tensor) -> tuple[Tensor | None, ...]:
         flat, u_in, h_all, w, h0 = ctx.saved_tensors
         steps = h_all.size(0)
+        # the activation's slope, which becomes dL/dpre in place, step by step
         if ctx.relu:
-            k = (h_all > 0).to(h_all.dtype)
+            dpre = (h_all > 0).to(h_all.dtype)
         else:
-            k = torch.addcmul(h_all.new_ones(()), h_all, h_all, value=-1)
-        dpre = torch.empty_like(h_all)
-        grad_h, dh_all = _start_backward(grad_h, h_all)
-        dh = dh_all[-1]
-        for t in range(steps - 1, 0, -1):
-            torch.mul(dh, k[t], out=dpre[t])
-            dh = torch.addmm(grad_h[t - 1], dpre[t], w, out=dh_all[t - 1])
-        torch.mul(dh, k[0], out=dpre[0])
+            dpre = torch.addcmul(h_all.new_ones(()), h_all, h_all, value=-1)
         if ctx.sink is not None:
+            grad_h, dh_all = _start_backward(grad_h, h_all)
+            dh = dh_all[-1]
+            for t in range(steps - 1, 0, -1):
+                dh = torch.addmm(grad_h[t - 1], dpre[t].mul_(dh), w, out=dh_all[t - 1])
             ctx.sink.record(dh_all)
+        else:  # nothing reads dL/dh(t) afterwards: no (T, B, H) buffer for it
+            grad_h = torch.zeros_like(h_all) if grad_h is None else grad_h
+            dh = grad_h[-1]
+            for t in range(steps - 1, 0, -1):
+                dh = torch.addmm(grad_h[t - 1], dpre[t].mul_(dh), w)
+        dpre[0].mul_(dh)
         need = ctx.needs_input_grad
         dx, du, db = _input_grads(need[:3], dpre, flat, u_in)
         dw = _weight_grad(dpre, h0, h_all) if need[3] else None

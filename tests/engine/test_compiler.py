@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import pytest
 import torch
 from torch import nn
 
+from engine import fastrnn
 from engine.blocks import EVERY_PORT
 from engine.compiler import compile_design, signature
 from engine.design import Design
@@ -156,7 +158,8 @@ def test_an_unread_final_state_lets_ragged_rows_run_unpacked_with_the_same_gradi
     for final_used in (False, True):  # True: the packed run
         block.final_state_used = final_used
         model.zero_grad()
-        env = model.working_environment(inputs)
+        with fastrnn.disabled():  # the nn layers' paths (one way, they train on kernels)
+            env = model.working_environment(inputs)
         assert ("r.last" in env) is final_used
         assert "r.last" in model.environment(inputs)
         outs.append(env["r.sequence"])
@@ -166,6 +169,40 @@ def test_an_unread_final_state_lets_ragged_rows_run_unpacked_with_the_same_gradi
     assert torch.all(outs[0][1, 4:] == 0) and torch.all(outs[0][2, 1:] == 0)
     for padded, packed in zip(*grads, strict=True):
         torch.testing.assert_close(padded, packed)
+
+
+@pytest.mark.parametrize(("kind", "params"), [
+    ("rnn", {"hidden_size": 4}),
+    ("rnn", {"hidden_size": 4, "nonlinearity": "relu", "num_layers": 2}),
+    ("gru", {"form": "pytorch", "hidden_size": 4}),
+    ("gru", {"form": "pytorch", "hidden_size": 4, "num_layers": 2, "weight_drop": 0.5}),
+])
+@pytest.mark.parametrize("port", ["sequence", "last"])
+def test_one_way_rnn_and_gru_train_on_the_kernels_with_nn_layers_results(
+        kind: str, params: dict, port: str) -> None:
+    """On the CPU a one-way nn.RNN / nn.GRU block trains through engine.fastrnn: the same
+    outputs, final states and gradients as the nn layer's own run on ragged rows."""
+    torch.manual_seed(0)
+    model = compile_design(_simple(kind, params, port=port)).double()
+    block = model.ordered[1]
+    x = torch.randn(3, 7, 3, dtype=torch.float64)
+    inputs = {"x": x, "x:len": torch.tensor([7, 4, 1])}
+    assert block.kernels_wanted(x)
+    with torch.no_grad():
+        assert not block.kernels_wanted(x)
+    runs = []
+    for kernels in (True, False):
+        model.zero_grad()
+        torch.manual_seed(1)  # the same weight-drop masks
+        with contextlib.nullcontext() if kernels else fastrnn.disabled():
+            env = model.working_environment(inputs)
+        (env["y.logits"] ** 2).sum().backward()
+        # the nn layer's padded run (only "sequence" read) leaves the final states out
+        ports = ["r.sequence"] + (["r.state", "r.last"] if port == "last" else [])
+        runs.append(([env[key] for key in ports], [p.grad.clone() for p in model.parameters()]))
+    for ours, theirs in zip(runs[0][0] + runs[0][1], runs[1][0] + runs[1][1], strict=True):
+        torch.testing.assert_close(ours, theirs)
+    assert torch.all(runs[0][0][0][1, 4:] == 0) and torch.all(runs[0][0][0][2, 1:] == 0)
 
 
 def test_last_of_bidirectional_joins_forward_end_and_backward_start() -> None:
