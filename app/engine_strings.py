@@ -98,8 +98,10 @@ ENGINE_STRINGS = (
                                 "  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh or ReLU\n"
                                 "W: hidden x hidden (recurrent), U: hidden x input, b_h: "
                                 "hidden.\n"
-                                "Compiled to PyTorch's fused nn.RNN (oneDNN on CPU, cuDNN on "
-                                "GPU)."),
+                                "Compiled to PyTorch's nn.RNN (cuDNN on a GPU); on a CPU a "
+                                "one-way layer trains\n"
+                                "through a hand-written backward pass on the same weights, "
+                                "which is faster."),
     QT_TRANSLATE_NOOP("engine", "hidden size"),
     QT_TRANSLATE_NOOP("engine", "Units in each layer (the size of h(t))."),
     QT_TRANSLATE_NOOP("engine", "layers"),
@@ -146,8 +148,10 @@ ENGINE_STRINGS = (
                                 "+ b_hn)); the relevance gate\n"
                                 "multiplies the recurrent term after the matmul, and z = 1 - "
                                 "Gu. A different function from\n"
-                                "the lecture form, but the fastest: it runs on PyTorch's fused "
-                                "nn.GRU.\n"
+                                "the lecture form, compiled to PyTorch's nn.GRU (cuDNN on a "
+                                "GPU; on a CPU a one-way layer\n"
+                                "trains through a hand-written backward pass on the same "
+                                "weights, which is faster).\n"
                                 "Each M = [W, U]: W multiplies h(t-1) (hidden x hidden), U "
                                 "multiplies x(t) (hidden x input)."),
     QT_TRANSLATE_NOOP("engine", "form"),

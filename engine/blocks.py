@@ -357,7 +357,8 @@ class _FusedBase(_RecurrentBase):
 
 
 class FusedRecurrentBlock(_FusedBase):
-    """Elman RNN and PyTorch-form GRU on nn.RNN / nn.GRU (oneDNN, cuDNN)."""
+    """Elman RNN and PyTorch-form GRU on nn.RNN / nn.GRU (cuDNN on a GPU; on a CPU a one-way
+    layer trains through engine.fastrnn, see :meth:`kernels_wanted`)."""
 
     def __init__(self, block_id: str, phase: int, input_key: str, state_key: str, cell: str,
                  input_size: int, hidden_size: int, num_layers: int, bidirectional: bool,

@@ -2020,138 +2020,140 @@ tokens: identificadores enteros menores que `vocab_size`, codificados one-hot co
         <translation>Recurrentes</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="97"/>
-        <source>Elman recurrent network.
-  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh or ReLU
-W: hidden x hidden (recurrent), U: hidden x input, b_h: hidden.
-Compiled to PyTorch&apos;s fused nn.RNN (oneDNN on CPU, cuDNN on GPU).</source>
-        <translation>Red recurrente de Elman.
-  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh o ReLU
-W: oculto x oculto (recurrente), U: oculto x entrada, b_h: oculto.
-Se compila a la nn.RNN fusionada de PyTorch (oneDNN en CPU, cuDNN en GPU).</translation>
-    </message>
-    <message>
-        <location filename="../../app/engine_strings.py" line="103"/>
+        <location filename="../../app/engine_strings.py" line="105"/>
         <source>hidden size</source>
         <translation>tamaño oculto</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="104"/>
+        <location filename="../../app/engine_strings.py" line="106"/>
         <source>Units in each layer (the size of h(t)).</source>
         <translation>Unidades de cada capa (el tamaño del estado oculto h(t)).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="105"/>
+        <location filename="../../app/engine_strings.py" line="107"/>
         <source>layers</source>
         <translation>capas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="106"/>
+        <location filename="../../app/engine_strings.py" line="108"/>
         <source>Stacked layers; each reads the previous one&apos;s h(t).</source>
         <translation>Capas apiladas; cada una lee el h(t) de la anterior.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="107"/>
+        <location filename="../../app/engine_strings.py" line="109"/>
         <source>g1</source>
         <translation>g1</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="108"/>
+        <location filename="../../app/engine_strings.py" line="110"/>
         <source>The activation g1 of the Elman RNN.</source>
         <translation>La activación g1 de la RNN de Elman.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="109"/>
+        <location filename="../../app/engine_strings.py" line="111"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="110"/>
+        <location filename="../../app/engine_strings.py" line="112"/>
         <source>relu</source>
         <translation>relu</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="111"/>
+        <location filename="../../app/engine_strings.py" line="113"/>
         <source>dropout</source>
         <translation>dropout</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="112"/>
+        <location filename="../../app/engine_strings.py" line="114"/>
         <source>Dropout between stacked layers while training (no effect with one layer).</source>
         <translation>Dropout entre capas apiladas durante el entrenamiento (sin efecto con una sola capa).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="114"/>
+        <location filename="../../app/engine_strings.py" line="116"/>
         <source>weight drop</source>
         <translation>dropout de pesos</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="115"/>
+        <location filename="../../app/engine_strings.py" line="117"/>
         <source>DropConnect on the recurrent weights W while training (Wan et al. 2013; Merity et al. 2018): each batch (each chunk, under truncated BPTT) zeroes this fraction of W&apos;s entries, the same ones at every time step, and scales the rest by 1/(1-p).</source>
         <translation>DropConnect sobre los pesos recurrentes W durante el entrenamiento (Wan et al. 2013; Merity et al. 2018): cada lote (cada tramo, con BPTT truncada) anula esta fracción de las entradas de W, las mismas en cada paso de tiempo, y escala el resto por 1/(1-p).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="119"/>
+        <location filename="../../app/engine_strings.py" line="121"/>
         <source>bidirectional</source>
         <translation>bidireccional</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="120"/>
+        <location filename="../../app/engine_strings.py" line="122"/>
         <source>Add a backward layer that reads the sequence from its end.</source>
         <translation>Añade una capa hacia atrás que lee la secuencia desde el final.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="121"/>
+        <location filename="../../app/engine_strings.py" line="123"/>
         <source>join</source>
         <translation>unión</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="122"/>
+        <location filename="../../app/engine_strings.py" line="124"/>
         <source>How the forward and backward outputs are joined.</source>
         <translation>Cómo se unen las salidas hacia delante y hacia atrás.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="123"/>
+        <location filename="../../app/engine_strings.py" line="125"/>
         <source>concat</source>
         <translation>concatenar</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="124"/>
+        <location filename="../../app/engine_strings.py" line="126"/>
         <source>sum</source>
         <translation>suma</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="125"/>
+        <location filename="../../app/engine_strings.py" line="127"/>
         <source>The sequence x(1..T) to read.</source>
         <translation>La secuencia x(1..T) que se lee.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="126"/>
+        <location filename="../../app/engine_strings.py" line="128"/>
         <source>Optional h(0) (and c(0)): an encoder&apos;s final state for a decoder.</source>
         <translation>h(0) (y c(0)) opcional: el estado final de un codificador para un decodificador.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="128"/>
+        <location filename="../../app/engine_strings.py" line="130"/>
         <source>h(t) at every step (M-to-N).</source>
         <translation>h(t) en cada paso (M a N).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="129"/>
+        <location filename="../../app/engine_strings.py" line="131"/>
         <source>h at the last real step of each sequence (M-to-1); for a bidirectional block the backward direction&apos;s state after reading x(1).</source>
         <translation>h en el último paso real de cada secuencia (M a 1); en un bloque bidireccional, el estado de la dirección hacia atrás tras leer x(1).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="132"/>
+        <location filename="../../app/engine_strings.py" line="134"/>
         <source>The final state of every layer, for a decoder.</source>
         <translation>El estado final de cada capa, para un decodificador.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="134"/>
+        <location filename="../../app/engine_strings.py" line="136"/>
         <source>GRU</source>
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="135"/>
+        <location filename="../../app/engine_strings.py" line="97"/>
+        <source>Elman recurrent network.
+  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh or ReLU
+W: hidden x hidden (recurrent), U: hidden x input, b_h: hidden.
+Compiled to PyTorch&apos;s nn.RNN (cuDNN on a GPU); on a CPU a one-way layer trains
+through a hand-written backward pass on the same weights, which is faster.</source>
+        <translation>Red recurrente de Elman.
+  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh o ReLU
+W: oculto x oculto (recurrente), U: oculto x entrada, b_h: oculto.
+Se compila a la nn.RNN de PyTorch (cuDNN en GPU); en CPU una capa de un solo sentido se entrena
+con un paso hacia atrás escrito a mano sobre los mismos pesos, que es más rápido.</translation>
+    </message>
+    <message>
+        <location filename="../../app/engine_strings.py" line="137"/>
         <source>Gated recurrent unit.
 lecture form (with the relevance gate Gr):
   Gu = sigma(Mu [h(t-1), x(t)] + bu)
@@ -2162,7 +2164,8 @@ lecture form (with the relevance gate Gr):
 minimal form: the same without Gr, h~(t) = tanh(M [h(t-1), x(t)] + bh).
 pytorch form (cuDNN): n = tanh(U_n x + b_in + r * (W_n h(t-1) + b_hn)); the relevance gate
 multiplies the recurrent term after the matmul, and z = 1 - Gu. A different function from
-the lecture form, but the fastest: it runs on PyTorch&apos;s fused nn.GRU.
+the lecture form, compiled to PyTorch&apos;s nn.GRU (cuDNN on a GPU; on a CPU a one-way layer
+trains through a hand-written backward pass on the same weights, which is faster).
 Each M = [W, U]: W multiplies h(t-1) (hidden x hidden), U multiplies x(t) (hidden x input).</source>
         <translation>Unidad recurrente con compuertas.
 forma de clase (con la compuerta de relevancia Gr):
@@ -2174,41 +2177,42 @@ forma de clase (con la compuerta de relevancia Gr):
 forma mínima: la misma sin Gr, h~(t) = tanh(M [h(t-1), x(t)] + bh).
 forma pytorch (cuDNN): n = tanh(U_n x + b_in + r * (W_n h(t-1) + b_hn)); la compuerta de relevancia
 multiplica el término recurrente después del producto de matrices, y z = 1 - Gu. Es una función distinta
-de la forma de clase, pero la más rápida: usa la nn.GRU fusionada de PyTorch.
+de la forma de clase; se compila a la nn.GRU de PyTorch (cuDNN en GPU; en CPU una capa de un solo
+sentido se entrena con un paso hacia atrás escrito a mano sobre los mismos pesos, que es más rápido).
 Cada M = [W, U]: W multiplica h(t-1) (oculto x oculto), U multiplica x(t) (oculto x entrada).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="153"/>
+        <location filename="../../app/engine_strings.py" line="157"/>
         <source>form</source>
         <translation>forma</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="154"/>
+        <location filename="../../app/engine_strings.py" line="158"/>
         <source>lecture: relevance gate on h(t-1) before the matmul; minimal: no relevance gate; pytorch: the cuDNN form (gate inside the recurrent term), fastest.</source>
         <translation>de clase: compuerta de relevancia sobre h(t-1) antes del producto de matrices; mínima: sin compuerta de relevancia; pytorch: la forma de cuDNN (compuerta dentro del término recurrente), la más rápida.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="157"/>
+        <location filename="../../app/engine_strings.py" line="161"/>
         <source>lecture</source>
         <translation>de clase</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="158"/>
+        <location filename="../../app/engine_strings.py" line="162"/>
         <source>minimal</source>
         <translation>mínima</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="159"/>
+        <location filename="../../app/engine_strings.py" line="163"/>
         <source>pytorch</source>
         <translation>pytorch</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="161"/>
+        <location filename="../../app/engine_strings.py" line="165"/>
         <source>LSTM</source>
         <translation>LSTM</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="162"/>
+        <location filename="../../app/engine_strings.py" line="166"/>
         <source>Long short-term memory.
   Gu, Gf, Go = sigma(M* [h(t-1), x(t)] + b*)     update, forget, output gates
   c~(t) = tanh(Mc [h(t-1), x(t)] + bc)
@@ -2231,32 +2235,32 @@ diagonales: un peso por unidad (Gers &amp; Schmidhuber 2002).
 Sin mirillas el bloque usa la nn.LSTM fusionada de PyTorch.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="175"/>
+        <location filename="../../app/engine_strings.py" line="179"/>
         <source>peepholes</source>
         <translation>mirillas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="176"/>
+        <location filename="../../app/engine_strings.py" line="180"/>
         <source>Let the gates see the cell state c: full matrices as in the lecture, or diagonal (Gers &amp; Schmidhuber).</source>
         <translation>Deja que las compuertas vean el estado de la celda c: matrices completas como en clase, o diagonales (Gers &amp; Schmidhuber).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="178"/>
+        <location filename="../../app/engine_strings.py" line="182"/>
         <source>full</source>
         <translation>completas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="179"/>
+        <location filename="../../app/engine_strings.py" line="183"/>
         <source>diagonal</source>
         <translation>diagonales</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="181"/>
+        <location filename="../../app/engine_strings.py" line="185"/>
         <source>Bidirectional</source>
         <translation>Bidireccional</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="182"/>
+        <location filename="../../app/engine_strings.py" line="186"/>
         <source>Bidirectional recurrent network (Schuster &amp; Paliwal 1997).
 A forward layer reads x(1..T); a backward layer with its own weights reads x(T..1).
   h-&gt;(t) = cell(h-&gt;(t-1), x(t)),   h&lt;-(t) = cell(h&lt;-(t+1), x(t))
@@ -2273,230 +2277,230 @@ La salida &apos;state&apos; une los estados finales de las dos direcciones del m
 alimentado por ella necesita tamaño oculto 2 x oculto (concatenar) u oculto (suma).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="193"/>
+        <location filename="../../app/engine_strings.py" line="197"/>
         <source>cell</source>
         <translation>celda</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="194"/>
+        <location filename="../../app/engine_strings.py" line="198"/>
         <source>The cell run in both directions.</source>
         <translation>La celda que se ejecuta en las dos direcciones.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="195"/>
+        <location filename="../../app/engine_strings.py" line="199"/>
         <source>rnn</source>
         <translation>rnn</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="196"/>
+        <location filename="../../app/engine_strings.py" line="200"/>
         <source>gru</source>
         <translation>gru</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="197"/>
+        <location filename="../../app/engine_strings.py" line="201"/>
         <source>lstm</source>
         <translation>lstm</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="199"/>
+        <location filename="../../app/engine_strings.py" line="203"/>
         <source>Dense</source>
         <translation>Densa</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="200"/>
+        <location filename="../../app/engine_strings.py" line="204"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="201"/>
+        <location filename="../../app/engine_strings.py" line="205"/>
         <source>Fully connected layer: y = g(V h + b). On a sequence it is applied at every
 step with the same V and b; on a vector, once.</source>
         <translation>Capa totalmente conectada: y = g(V h + b). Sobre una secuencia se aplica en cada
 paso con los mismos V y b; sobre un vector, una vez.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="204"/>
+        <location filename="../../app/engine_strings.py" line="208"/>
         <source>Output units.</source>
         <translation>Unidades de salida.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="205"/>
+        <location filename="../../app/engine_strings.py" line="209"/>
         <source>activation</source>
         <translation>activación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="206"/>
+        <location filename="../../app/engine_strings.py" line="210"/>
         <source>The activation g.</source>
         <translation>La activación g.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="207"/>
+        <location filename="../../app/engine_strings.py" line="211"/>
         <source>sigmoid</source>
         <translation>sigmoide</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="208"/>
+        <location filename="../../app/engine_strings.py" line="212"/>
         <source>identity</source>
         <translation>identidad</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="209"/>
+        <location filename="../../app/engine_strings.py" line="213"/>
         <source>A sequence (applied at every step) or a vector.</source>
         <translation>Una secuencia (se aplica en cada paso) o un vector.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="210"/>
+        <location filename="../../app/engine_strings.py" line="214"/>
         <source>Same kind as the input.</source>
         <translation>Del mismo tipo que la entrada.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="212"/>
+        <location filename="../../app/engine_strings.py" line="216"/>
         <source>Dropout</source>
         <translation>Dropout</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="213"/>
+        <location filename="../../app/engine_strings.py" line="217"/>
         <source>Dropout: while training, zero each feature with probability p; scale the rest by 1/(1-p).
 With drops = steps, zero whole time steps instead (Gal and Ghahramani 2016&apos;s word dropout when it follows an embedding).</source>
         <translation>Dropout: durante el entrenamiento, pone a cero cada característica con probabilidad p; reescala el resto por 1/(1-p).
 Con descarta = pasos, pone a cero pasos de tiempo enteros (el dropout de palabras de Gal y Ghahramani 2016 cuando sigue a un embedding).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="217"/>
+        <location filename="../../app/engine_strings.py" line="221"/>
         <source>p</source>
         <translation>p</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="218"/>
+        <location filename="../../app/engine_strings.py" line="222"/>
         <source>Probability of zeroing a feature.</source>
         <translation>Probabilidad de poner a cero una característica.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="219"/>
+        <location filename="../../app/engine_strings.py" line="223"/>
         <source>drops</source>
         <translation>descarta</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="220"/>
+        <location filename="../../app/engine_strings.py" line="224"/>
         <source>features: each number on its own; steps: the whole vector of a time step (word dropout: after an embedding, a dropped word is not seen).</source>
         <translation>características: cada número por separado; pasos: el vector entero de un paso de tiempo (dropout de palabras: tras un embedding, una palabra descartada no se ve).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="223"/>
+        <location filename="../../app/engine_strings.py" line="227"/>
         <source>steps</source>
         <translation>pasos</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="225"/>
+        <location filename="../../app/engine_strings.py" line="229"/>
         <source>Concatenate</source>
         <translation>Concatenar</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="226"/>
+        <location filename="../../app/engine_strings.py" line="230"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="227"/>
+        <location filename="../../app/engine_strings.py" line="231"/>
         <source>Concatenate along the features: [a, b] (and c). Sequences must share their time
 axis; a vector and a sequence do not mix (repeat the vector first).</source>
         <translation>Concatena a lo largo de las características: [a, b] (y c). Las secuencias deben compartir su eje
 temporal; un vector y una secuencia no se mezclan (repite antes el vector).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="231"/>
+        <location filename="../../app/engine_strings.py" line="235"/>
         <source>First part.</source>
         <translation>Primera parte.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="232"/>
+        <location filename="../../app/engine_strings.py" line="236"/>
         <source>Second part.</source>
         <translation>Segunda parte.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="233"/>
+        <location filename="../../app/engine_strings.py" line="237"/>
         <source>Optional third part.</source>
         <translation>Tercera parte opcional.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="234"/>
+        <location filename="../../app/engine_strings.py" line="238"/>
         <source>[a, b, c] along the features.</source>
         <translation>[a, b, c] a lo largo de las características.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="236"/>
+        <location filename="../../app/engine_strings.py" line="240"/>
         <source>Repeat</source>
         <translation>Repetir</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="237"/>
+        <location filename="../../app/engine_strings.py" line="241"/>
         <source>Repeat a vector N times to make a sequence: x(t) = v for t = 1..N.</source>
         <translation>Repite un vector N veces para formar una secuencia: x(t) = v para t = 1..N.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="239"/>
+        <location filename="../../app/engine_strings.py" line="243"/>
         <source>times</source>
         <translation>veces</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="240"/>
+        <location filename="../../app/engine_strings.py" line="244"/>
         <source>N, the length of the sequence made.</source>
         <translation>N, la longitud de la secuencia formada.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="241"/>
+        <location filename="../../app/engine_strings.py" line="245"/>
         <source>The vector to repeat.</source>
         <translation>El vector que se repite.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="242"/>
+        <location filename="../../app/engine_strings.py" line="246"/>
         <source>The vector at every one of N steps.</source>
         <translation>El vector en cada uno de los N pasos.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="244"/>
+        <location filename="../../app/engine_strings.py" line="248"/>
         <source>Pool over time</source>
         <translation>Agregación en el tiempo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="245"/>
+        <location filename="../../app/engine_strings.py" line="249"/>
         <source>Summarise a sequence as one vector over its real steps (padding excluded):
 mean: (1/T) sum_t h(t);  max: max_t h(t) per feature.</source>
         <translation>Resume una secuencia en un vector sobre sus pasos reales (sin el relleno):
 media: (1/T) sum_t h(t);  máximo: max_t h(t) por característica.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="248"/>
+        <location filename="../../app/engine_strings.py" line="252"/>
         <source>mean or max over the real steps.</source>
         <translation>media o máximo sobre los pasos reales.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="249"/>
+        <location filename="../../app/engine_strings.py" line="253"/>
         <source>mean</source>
         <translation>media</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="250"/>
+        <location filename="../../app/engine_strings.py" line="254"/>
         <source>max</source>
         <translation>máximo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="251"/>
+        <location filename="../../app/engine_strings.py" line="255"/>
         <source>A sequence of states.</source>
         <translation>Una secuencia de estados.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="252"/>
+        <location filename="../../app/engine_strings.py" line="256"/>
         <source>One vector summarising the real steps.</source>
         <translation>Un vector que resume los pasos reales.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="254"/>
+        <location filename="../../app/engine_strings.py" line="258"/>
         <source>Feedback</source>
         <translation>Realimentación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="255"/>
+        <location filename="../../app/engine_strings.py" line="259"/>
         <source>Autoregressive feedback: the element generated at step t is the input at t+1.
   x(1) = start,   x(t+1) = y(t)
 While training, y(t) is the true target (teacher forcing), so the whole sequence trains in one
@@ -2515,67 +2519,67 @@ como un token &lt;start&gt; para un decodificador. La codificación embedding re
 con una matriz aprendida, como hace un bloque de entrada.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="269"/>
+        <location filename="../../app/engine_strings.py" line="273"/>
         <source>Size of the generated element (the output&apos;s size).</source>
         <translation>Tamaño del elemento generado (el tamaño de la salida).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="270"/>
+        <location filename="../../app/engine_strings.py" line="274"/>
         <source>identity: feed y(t) as it is (one-hot for classes); embedding: a learned vector per class.</source>
         <translation>identidad: realimenta y(t) tal cual (one-hot para clases); embedding: un vector aprendido por clase.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="272"/>
+        <location filename="../../app/engine_strings.py" line="276"/>
         <source>sampling</source>
         <translation>muestreo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="273"/>
+        <location filename="../../app/engine_strings.py" line="277"/>
         <source>When running free: sample y(t), take the most likely value, or feed the probabilities.</source>
         <translation>En modo libre: muestrear y(t), tomar el valor más probable o realimentar las probabilidades.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="275"/>
+        <location filename="../../app/engine_strings.py" line="279"/>
         <source>sample</source>
         <translation>muestrear</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="276"/>
+        <location filename="../../app/engine_strings.py" line="280"/>
         <source>greedy</source>
         <translation>voraz</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="277"/>
+        <location filename="../../app/engine_strings.py" line="281"/>
         <source>probabilities</source>
         <translation>probabilidades</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="278"/>
+        <location filename="../../app/engine_strings.py" line="282"/>
         <source>The first element (e.g. a starting chord); without it a learned start vector is used (like a &lt;start&gt; token).</source>
         <translation>El primer elemento (p. ej. un acorde inicial); sin él se usa un vector inicial aprendido (como un token &lt;start&gt;).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="280"/>
+        <location filename="../../app/engine_strings.py" line="284"/>
         <source>The output block&apos;s prediction: the element generated at t is the input at t+1.</source>
         <translation>La predicción del bloque de salida: el elemento generado en t es la entrada en t+1.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="282"/>
+        <location filename="../../app/engine_strings.py" line="286"/>
         <source>x(1) = start, x(t+1) = y(t): the true y(t) while training (teacher forcing), the generated one when running free.</source>
         <translation>x(1) = start, x(t+1) = y(t): el y(t) verdadero durante el entrenamiento (teacher forcing), el generado en modo libre.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="285"/>
+        <location filename="../../app/engine_strings.py" line="289"/>
         <source>Output</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="286"/>
+        <location filename="../../app/engine_strings.py" line="290"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="287"/>
+        <location filename="../../app/engine_strings.py" line="291"/>
         <source>The network&apos;s prediction: y(t) = g2(V h(t) + b_y).
 g2 decides the loss and the metric:
   softmax  -&gt; cross-entropy, accuracy (one class per step or per sequence)
@@ -2590,502 +2594,502 @@ g2 decide la pérdida y la métrica:
 Sobre una secuencia predice en cada paso (M a N); sobre un vector, una vez (M a 1).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="296"/>
+        <location filename="../../app/engine_strings.py" line="300"/>
         <source>Output units (classes, keys, values).</source>
         <translation>Unidades de salida (clases, teclas, valores).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="297"/>
+        <location filename="../../app/engine_strings.py" line="301"/>
         <source>g2</source>
         <translation>g2</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="298"/>
+        <location filename="../../app/engine_strings.py" line="302"/>
         <source>The activation g2; it sets the loss.</source>
         <translation>La activación g2; determina la pérdida.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="299"/>
+        <location filename="../../app/engine_strings.py" line="303"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="300"/>
+        <location filename="../../app/engine_strings.py" line="304"/>
         <source>What to predict from: a sequence or a vector.</source>
         <translation>A partir de qué se predice: una secuencia o un vector.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="301"/>
+        <location filename="../../app/engine_strings.py" line="305"/>
         <source>The prediction y; wire it only into a Feedback block&apos;s &apos;generated&apos; port.</source>
         <translation>La predicción y; conéctala solo al puerto &apos;generated&apos; de un bloque de realimentación.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="304"/>
+        <location filename="../../app/engine_strings.py" line="308"/>
         <source>Adding problem</source>
         <translation>Problema de la suma</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="305"/>
+        <location filename="../../app/engine_strings.py" line="309"/>
         <source>Add the two marked numbers of a long sequence (Hochreiter &amp; Schmidhuber 1997).</source>
         <translation>Sumar los dos números marcados de una secuencia larga (Hochreiter &amp; Schmidhuber 1997).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="307"/>
+        <location filename="../../app/engine_strings.py" line="311"/>
         <source>train size</source>
         <translation>tamaño de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="308"/>
+        <location filename="../../app/engine_strings.py" line="312"/>
         <source>Examples in the training split.</source>
         <translation>Ejemplos de la partición de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="309"/>
+        <location filename="../../app/engine_strings.py" line="313"/>
         <source>valid size</source>
         <translation>tamaño de validación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="310"/>
+        <location filename="../../app/engine_strings.py" line="314"/>
         <source>Examples in the validation split.</source>
         <translation>Ejemplos de la partición de validación.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="311"/>
+        <location filename="../../app/engine_strings.py" line="315"/>
         <source>test size</source>
         <translation>tamaño de prueba</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="312"/>
+        <location filename="../../app/engine_strings.py" line="316"/>
         <source>Examples in the test split.</source>
         <translation>Ejemplos de la partición de prueba.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="313"/>
+        <location filename="../../app/engine_strings.py" line="317"/>
         <source>Seed of the generator: the same seed gives the same data.</source>
         <translation>Semilla del generador: la misma semilla da los mismos datos.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="314"/>
+        <location filename="../../app/engine_strings.py" line="318"/>
         <source>length</source>
         <translation>longitud</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="315"/>
+        <location filename="../../app/engine_strings.py" line="319"/>
         <source>Steps T of every sequence.</source>
         <translation>Pasos T de cada secuencia.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="317"/>
+        <location filename="../../app/engine_strings.py" line="321"/>
         <source>Number agreement (es / son)</source>
         <translation>Concordancia de número (es / son)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="318"/>
+        <location filename="../../app/engine_strings.py" line="322"/>
         <source>Remember the subject&apos;s number across a clause of distracting nouns.</source>
         <translation>Recordar el número del sujeto a través de una cláusula llena de sustantivos distractores.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="320"/>
+        <location filename="../../app/engine_strings.py" line="324"/>
         <source>distractor</source>
         <translation>distractores</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="321"/>
+        <location filename="../../app/engine_strings.py" line="325"/>
         <source>Words between the subject and the verb.</source>
         <translation>Palabras entre el sujeto y el verbo.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="323"/>
+        <location filename="../../app/engine_strings.py" line="327"/>
         <source>Noisy sine forecasting</source>
         <translation>Predicción de un seno con ruido</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="324"/>
+        <location filename="../../app/engine_strings.py" line="328"/>
         <source>Predict the next value of a noisy sine wave at every step.</source>
         <translation>Predecir en cada paso el siguiente valor de una onda senoidal con ruido.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="325"/>
+        <location filename="../../app/engine_strings.py" line="329"/>
         <source>noise</source>
         <translation>ruido</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="326"/>
+        <location filename="../../app/engine_strings.py" line="330"/>
         <source>Standard deviation of the Gaussian noise.</source>
         <translation>Desviación típica del ruido gaussiano.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="328"/>
+        <location filename="../../app/engine_strings.py" line="332"/>
         <source>Arpeggio piano rolls</source>
         <translation>Rollos de piano con arpegios</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="329"/>
+        <location filename="../../app/engine_strings.py" line="333"/>
         <source>Generate an arpeggiated I-IV-V-I progression from its starting chord.</source>
         <translation>Generar una progresión I-IV-V-I arpegiada a partir de su acorde inicial.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="331"/>
+        <location filename="../../app/engine_strings.py" line="335"/>
         <source>Steps of the piece, the start chord included.</source>
         <translation>Pasos de la pieza, incluido el acorde inicial.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="332"/>
+        <location filename="../../app/engine_strings.py" line="336"/>
         <source>keys</source>
         <translation>teclas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="333"/>
+        <location filename="../../app/engine_strings.py" line="337"/>
         <source>Piano keys from MIDI 21 (A0); the music example wants 88.</source>
         <translation>Teclas del piano desde MIDI 21 (La0); el ejemplo de música necesita 88.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="335"/>
+        <location filename="../../app/engine_strings.py" line="339"/>
         <source>Date translation</source>
         <translation>Traducción de fechas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="336"/>
+        <location filename="../../app/engine_strings.py" line="340"/>
         <source>Translate Spanish dates to ISO 8601, character by character.</source>
         <translation>Traducir fechas en español a ISO 8601, carácter a carácter.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="337"/>
+        <location filename="../../app/engine_strings.py" line="341"/>
         <source>min year</source>
         <translation>año mínimo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="338"/>
+        <location filename="../../app/engine_strings.py" line="342"/>
         <source>Earliest year.</source>
         <translation>Primer año.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="339"/>
+        <location filename="../../app/engine_strings.py" line="343"/>
         <source>max year</source>
         <translation>año máximo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="340"/>
+        <location filename="../../app/engine_strings.py" line="344"/>
         <source>Latest year.</source>
         <translation>Último año.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="341"/>
+        <location filename="../../app/engine_strings.py" line="345"/>
         <source>formats</source>
         <translation>formatos</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="342"/>
+        <location filename="../../app/engine_strings.py" line="346"/>
         <source>How many source formats: 27 de noviembre de 2026; 27 nov 2026; 27/11/2026; 27-11-2026; lunes 27 de noviembre de 2026.</source>
         <translation>Cuántos formatos de origen: 27 de noviembre de 2026; 27 nov 2026; 27/11/2026; 27-11-2026; lunes 27 de noviembre de 2026.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="345"/>
+        <location filename="../../app/engine_strings.py" line="349"/>
         <source>Context tagging (Roma: city, person or club?)</source>
         <translation>Etiquetado por contexto (Roma: ¿ciudad, persona o club?)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="346"/>
+        <location filename="../../app/engine_strings.py" line="350"/>
         <source>Tag names as CITY, PERSON or ORG from the words that follow them.</source>
         <translation>Etiquetar nombres como CITY, PERSON u ORG según las palabras que los siguen.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="348"/>
+        <location filename="../../app/engine_strings.py" line="352"/>
         <source>mentions</source>
         <translation>menciones</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="349"/>
+        <location filename="../../app/engine_strings.py" line="353"/>
         <source>Most names in one sentence.</source>
         <translation>Máximo de nombres en una oración.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="351"/>
+        <location filename="../../app/engine_strings.py" line="355"/>
         <source>Toy sentiment with negation</source>
         <translation>Sentimiento de juguete con negación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="352"/>
+        <location filename="../../app/engine_strings.py" line="356"/>
         <source>Positive or negative, where &apos;no&apos; flips an adjective and &apos;pero&apos; has the last word.</source>
         <translation>Positivo o negativo, donde &apos;no&apos; invierte un adjetivo y &apos;pero&apos; tiene la última palabra.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="354"/>
+        <location filename="../../app/engine_strings.py" line="358"/>
         <source>clauses</source>
         <translation>cláusulas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="355"/>
+        <location filename="../../app/engine_strings.py" line="359"/>
         <source>Most clauses joined by &apos;pero&apos;.</source>
         <translation>Máximo de cláusulas unidas por &apos;pero&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="356"/>
+        <location filename="../../app/engine_strings.py" line="360"/>
         <source>negation</source>
         <translation>negación</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="357"/>
+        <location filename="../../app/engine_strings.py" line="361"/>
         <source>Probability that a clause is negated.</source>
         <translation>Probabilidad de que una cláusula esté negada.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="359"/>
+        <location filename="../../app/engine_strings.py" line="363"/>
         <source>csv</source>
         <translation>csv</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="360"/>
+        <location filename="../../app/engine_strings.py" line="364"/>
         <source>numeric sequences, a row per step: sequence,[step,][split,]features,target...</source>
         <translation>secuencias numéricas, una fila por paso: sequence,[step,][split,]features,target...</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="362"/>
+        <location filename="../../app/engine_strings.py" line="366"/>
         <source>targets</source>
         <translation>objetivos</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="363"/>
+        <location filename="../../app/engine_strings.py" line="367"/>
         <source>Targets on every row (step), on the last row of each sequence (sequence), or told from the file (auto).</source>
         <translation>Objetivos en cada fila (paso), en la última fila de cada secuencia (secuencia) o deducidos del archivo (automático).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="365"/>
+        <location filename="../../app/engine_strings.py" line="369"/>
         <source>auto</source>
         <translation>automático</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="366"/>
+        <location filename="../../app/engine_strings.py" line="370"/>
         <source>step</source>
         <translation>paso</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="367"/>
+        <location filename="../../app/engine_strings.py" line="371"/>
         <source>target kind</source>
         <translation>tipo de objetivo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="368"/>
+        <location filename="../../app/engine_strings.py" line="372"/>
         <source>Real values, one column of class ids, or 0/1 multi-hot values.</source>
         <translation>Valores reales, una columna de identificadores de clase o valores multi-hot 0/1.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="369"/>
+        <location filename="../../app/engine_strings.py" line="373"/>
         <source>real</source>
         <translation>real</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="370"/>
+        <location filename="../../app/engine_strings.py" line="374"/>
         <source>class</source>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="371"/>
+        <location filename="../../app/engine_strings.py" line="375"/>
         <source>multi-hot</source>
         <translation>multi-hot</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="372"/>
+        <location filename="../../app/engine_strings.py" line="376"/>
         <source>max length</source>
         <translation>longitud máxima</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="373"/>
+        <location filename="../../app/engine_strings.py" line="377"/>
         <source>Refuse a sequence with more steps (0 = no limit).</source>
         <translation>Rechazar una secuencia con más pasos (0 = sin límite).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="375"/>
+        <location filename="../../app/engine_strings.py" line="379"/>
         <source>numpy</source>
         <translation>numpy</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="376"/>
+        <location filename="../../app/engine_strings.py" line="380"/>
         <source>.npz with inputs (N, T, F), targets, optional lengths and valid_/test_ arrays</source>
         <translation>.npz con inputs (N, T, F), targets, lengths opcional y arrays valid_/test_</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="378"/>
+        <location filename="../../app/engine_strings.py" line="382"/>
         <source>Told from the targets&apos; dtype (auto), or forced.</source>
         <translation>Deducido del dtype de los objetivos (automático), o impuesto.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="380"/>
+        <location filename="../../app/engine_strings.py" line="384"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="381"/>
+        <location filename="../../app/engine_strings.py" line="385"/>
         <source>text classification: text&lt;TAB&gt;label per line, word or character tokens</source>
         <translation>clasificación de texto: texto&lt;TAB&gt;etiqueta por línea, tokens de palabras o de caracteres</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="383"/>
+        <location filename="../../app/engine_strings.py" line="387"/>
         <source>level</source>
         <translation>nivel</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="384"/>
+        <location filename="../../app/engine_strings.py" line="388"/>
         <source>Tokens are words (and punctuation marks) or single characters.</source>
         <translation>Los tokens son palabras (y signos de puntuación) o caracteres sueltos.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="385"/>
+        <location filename="../../app/engine_strings.py" line="389"/>
         <source>word</source>
         <translation>palabra</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="386"/>
+        <location filename="../../app/engine_strings.py" line="390"/>
         <source>char</source>
         <translation>carácter</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="387"/>
+        <location filename="../../app/engine_strings.py" line="391"/>
         <source>lowercase</source>
         <translation>minúsculas</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="388"/>
+        <location filename="../../app/engine_strings.py" line="392"/>
         <source>Lowercase the text before splitting it.</source>
         <translation>Pasar el texto a minúsculas antes de dividirlo.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="389"/>
+        <location filename="../../app/engine_strings.py" line="393"/>
         <source>min count</source>
         <translation>frecuencia mínima</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="390"/>
+        <location filename="../../app/engine_strings.py" line="394"/>
         <source>Occurrences a token needs to enter the vocabulary.</source>
         <translation>Apariciones que necesita un token para entrar en el vocabulario.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="391"/>
+        <location filename="../../app/engine_strings.py" line="395"/>
         <source>max vocabulary</source>
         <translation>vocabulario máximo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="392"/>
+        <location filename="../../app/engine_strings.py" line="396"/>
         <source>Most vocabulary entries, &lt;pad&gt; and &lt;unk&gt; included (0 = no limit).</source>
         <translation>Máximo de entradas del vocabulario, incluidos &lt;pad&gt; y &lt;unk&gt; (0 = sin límite).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="395"/>
+        <location filename="../../app/engine_strings.py" line="399"/>
         <source>parallel</source>
         <translation>paralelo</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="396"/>
+        <location filename="../../app/engine_strings.py" line="400"/>
         <source>sentence pairs for translation: source&lt;TAB&gt;target per line (Tatoeba)</source>
         <translation>pares de oraciones para traducción: origen&lt;TAB&gt;destino por línea (Tatoeba)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="398"/>
+        <location filename="../../app/engine_strings.py" line="402"/>
         <source>swap</source>
         <translation>intercambiar</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="399"/>
+        <location filename="../../app/engine_strings.py" line="403"/>
         <source>Translate column 2 into column 1.</source>
         <translation>Traducir la columna 2 a la columna 1.</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="400"/>
+        <location filename="../../app/engine_strings.py" line="404"/>
         <source>max pairs</source>
         <translation>máximo de pares</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="401"/>
+        <location filename="../../app/engine_strings.py" line="405"/>
         <source>Read only the first pairs (0 = all).</source>
         <translation>Leer solo los primeros pares (0 = todos).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="402"/>
+        <location filename="../../app/engine_strings.py" line="406"/>
         <source>group by</source>
         <translation>agrupar por</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="403"/>
+        <location filename="../../app/engine_strings.py" line="407"/>
         <source>The side whose equal sentences share a split (default: column 1).</source>
         <translation>El lado cuyas oraciones iguales comparten partición (predeterminado: columna 1).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="405"/>
+        <location filename="../../app/engine_strings.py" line="409"/>
         <source>default</source>
         <translation>predeterminado</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="406"/>
+        <location filename="../../app/engine_strings.py" line="410"/>
         <source>source</source>
         <translation>origen</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="407"/>
+        <location filename="../../app/engine_strings.py" line="411"/>
         <source>target</source>
         <translation>destino</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="409"/>
+        <location filename="../../app/engine_strings.py" line="413"/>
         <source>piano roll</source>
         <translation>rollo de piano</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="410"/>
+        <location filename="../../app/engine_strings.py" line="414"/>
         <source>JSON piano rolls {&quot;train&quot;: [[[pitches], ...], ...], ...} (JSB Chorales)</source>
         <translation>rollos de piano en JSON {&quot;train&quot;: [[[pitches], ...], ...], ...} (JSB Chorales)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="412"/>
+        <location filename="../../app/engine_strings.py" line="416"/>
         <source>framing</source>
         <translation>planteamiento</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="413"/>
+        <location filename="../../app/engine_strings.py" line="417"/>
         <source>Predict step t+1 from the steps up to t (next step), or produce the piece from its first chord (generate).</source>
         <translation>Predecir el paso t+1 a partir de los pasos hasta t (paso siguiente) o producir la pieza a partir de su primer acorde (generar).</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="415"/>
+        <location filename="../../app/engine_strings.py" line="419"/>
         <source>next step</source>
         <translation>paso siguiente</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="416"/>
+        <location filename="../../app/engine_strings.py" line="420"/>
         <source>generate</source>
         <translation>generar</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="418"/>
+        <location filename="../../app/engine_strings.py" line="422"/>
         <source>vector</source>
         <translation>vector</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="419"/>
+        <location filename="../../app/engine_strings.py" line="423"/>
         <source>state</source>
         <translation>estado</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="421"/>
+        <location filename="../../app/engine_strings.py" line="425"/>
         <source>1-to-1</source>
         <translation>1 a 1</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="422"/>
+        <location filename="../../app/engine_strings.py" line="426"/>
         <source>1-to-N</source>
         <translation>1 a N</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="423"/>
+        <location filename="../../app/engine_strings.py" line="427"/>
         <source>M-to-1</source>
         <translation>M a 1</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="424"/>
+        <location filename="../../app/engine_strings.py" line="428"/>
         <source>M-to-N (synchronised)</source>
         <translation>M a N (sincronizada)</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="425"/>
+        <location filename="../../app/engine_strings.py" line="429"/>
         <source>M-to-N (encoder-decoder)</source>
         <translation>M a N (codificador-decodificador)</translation>
     </message>
