@@ -98,9 +98,9 @@ ENGINE_STRINGS = (
                                 "  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh or ReLU\n"
                                 "W: hidden x hidden (recurrent), U: hidden x input, b_h: "
                                 "hidden.\n"
-                                "Compiled to PyTorch's nn.RNN (cuDNN on a GPU); on a CPU a "
-                                "one-way layer trains\n"
-                                "through a hand-written backward pass on the same weights, "
+                                "Compiled to PyTorch's nn.RNN (cuDNN on a GPU); on a CPU, "
+                                "training runs a hand-written\n"
+                                "backward pass through time on the same weights where it can, "
                                 "which is faster."),
     QT_TRANSLATE_NOOP("engine", "hidden size"),
     QT_TRANSLATE_NOOP("engine", "Units in each layer (the size of h(t))."),
@@ -149,9 +149,9 @@ ENGINE_STRINGS = (
                                 "multiplies the recurrent term after the matmul, and z = 1 - "
                                 "Gu. A different function from\n"
                                 "the lecture form, compiled to PyTorch's nn.GRU (cuDNN on a "
-                                "GPU; on a CPU a one-way layer\n"
-                                "trains through a hand-written backward pass on the same "
-                                "weights, which is faster).\n"
+                                "GPU; on a CPU, training runs a\n"
+                                "hand-written backward pass through time on the same weights "
+                                "where it can, which is faster).\n"
                                 "Each M = [W, U]: W multiplies h(t-1) (hidden x hidden), U "
                                 "multiplies x(t) (hidden x input)."),
     QT_TRANSLATE_NOOP("engine", "form"),

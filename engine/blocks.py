@@ -285,6 +285,19 @@ class _FusedBase(_RecurrentBase):
                       ) -> tuple[Tensor, Tensor, Tensor | None]:
         return fastrnn.torch_stack(self.rnn, x, lengths, h0, c0, sinks)
 
+    @torch.jit.unused
+    def kernels_wanted(self, x: Tensor) -> bool:
+        """Whether an nn.RNN / nn.GRU trains through engine.fastrnn's kernels.
+
+        On a CPU only PyTorch's LSTM has a fused kernel (oneDNN); its GRU and Elman layers
+        record about a dozen autograd operations per step, and engine.fastrnn's hand-written
+        backward pass trains the same function on the same parameters faster in no more
+        memory (bench_speed.py, items 1 and 7). cuDNN is faster on a GPU; without gradients
+        there is nothing to gain.
+        """
+        return (not isinstance(self.rnn, nn.LSTM) and x.device.type == "cpu"
+                and torch.is_grad_enabled() and fastrnn.wanted())
+
     def padded_ok(self, env: dict[str, Tensor]) -> bool:
         """Whether rows of unequal length may run unpacked, over the padding.
 
@@ -311,7 +324,8 @@ class _FusedBase(_RecurrentBase):
                        c0: Tensor | None) -> Tensor:
         """A bidirectional stack over ragged rows without packing (see :meth:`padded_ok`).
 
-        Each direction of each layer runs PyTorch's fused kernel on padded rows; the
+        Each direction of each layer runs PyTorch's fused kernel on padded rows (an
+        nn.RNN / nn.GRU training on a CPU: engine.fastrnn's, see :meth:`kernels_wanted`); the
         backward direction reads every row reversed within its own length, so its real
         steps come first and the padding after them, where it changes nothing read. The
         outputs equal the packed run's, zeros at the padding included; the final states
@@ -323,6 +337,8 @@ class _FusedBase(_RecurrentBase):
         t = torch.arange(steps, device=x.device).unsqueeze(0)
         ends = lengths.to(x.device).unsqueeze(1)
         flip = torch.where(t < ends, ends - 1 - t, t).unsqueeze(2)  # an involution
+        kernels = self.kernels_wanted(x)
+        active = (t < ends).t().unsqueeze(2)  # (T, B, 1): the padding comes last both ways
         zeros = x.new_zeros(1, batch, hidden)
         layer_in = x
         for layer in range(self.num_layers):
@@ -336,7 +352,11 @@ class _FusedBase(_RecurrentBase):
                 seq = layer_in
                 if direction:
                     seq = layer_in.gather(1, flip.expand(-1, -1, layer_in.size(2)))
-                if isinstance(rnn, nn.LSTM):
+                if kernels:
+                    weights = (params[0], params[1], params[2], params[3])
+                    out = fastrnn.torch_direction(rnn, seq.transpose(0, 1), weights, h[0],
+                                                  active).transpose(0, 1)
+                elif isinstance(rnn, nn.LSTM):
                     c = zeros if c0 is None else c0[index : index + 1]
                     out = torch._VF.lstm(seq, (h, c), params, True, 1, 0.0, self.training,
                                          False, True)[0]
@@ -373,34 +393,31 @@ class FusedRecurrentBlock(_FusedBase):
                               dropout=dropout, bidirectional=bidirectional)
 
     @torch.jit.unused
-    def kernels_wanted(self, x: Tensor) -> bool:
-        """Whether one direction trains through :func:`engine.fastrnn.torch_stack`.
-
-        On a CPU only PyTorch's LSTM has a fused kernel (oneDNN); its GRU and Elman layers
-        record about a dozen autograd operations per step, and engine.fastrnn's hand-written
-        backward pass trains the same function on the same parameters faster in no more
-        memory (bench_speed.py, items 1 and 7). cuDNN is faster on a GPU; without gradients
-        there is nothing to gain.
-        """
-        return (self.directions == 1 and x.device.type == "cpu" and torch.is_grad_enabled()
-                and fastrnn.wanted())
-
-    @torch.jit.unused
-    def run_kernels(self, env: dict[str, Tensor]) -> None:
+    def run_kernels(self, env: dict[str, Tensor]) -> bool:
+        """Run on engine.fastrnn's kernels where they serve (see :meth:`kernels_wanted`):
+        one way always, both ways when nobody reads the final states. False: not run."""
         x = env[self.input_key]
+        if not self.kernels_wanted(x):
+            return False
         lengths = env[self.input_key + ":len"]
         h0, _ = self.initial(env)
-        out, h_n, _ = fastrnn.torch_stack(self.rnn, x, lengths, h0, None)
-        self.publish(env, out, lengths, h_n, None)
+        if self.directions == 1:
+            out, h_n, _ = fastrnn.torch_stack(self.rnn, x, lengths, h0, None)
+            self.publish(env, out, lengths, h_n, None)
+            return True
+        if self.two_way_padded_ok(env):
+            self.publish(env, self.two_way_padded(x, lengths, h0, None), lengths, None, None,
+                         False)
+            return True
+        return False
 
     def run_layers(self, env: dict[str, Tensor]) -> None:
         if self.probe:
             self.run_probed(env)
             return
-        x = env[self.input_key]
-        if not torch.jit.is_scripting() and self.kernels_wanted(x):
-            self.run_kernels(env)
+        if not torch.jit.is_scripting() and self.run_kernels(env):
             return
+        x = env[self.input_key]
         lengths = env[self.input_key + ":len"]
         h0, _ = self.initial(env)
         steps = x.size(1)

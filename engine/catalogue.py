@@ -277,8 +277,8 @@ def _input_summary(p: Mapping[str, Any]) -> str:
 _RNN_HELP = """Elman recurrent network.
   h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh or ReLU
 W: hidden x hidden (recurrent), U: hidden x input, b_h: hidden.
-Compiled to PyTorch's nn.RNN (cuDNN on a GPU); on a CPU a one-way layer trains
-through a hand-written backward pass on the same weights, which is faster."""
+Compiled to PyTorch's nn.RNN (cuDNN on a GPU); on a CPU, training runs a hand-written
+backward pass through time on the same weights where it can, which is faster."""
 
 _GRU_HELP = """Gated recurrent unit.
 lecture form (with the relevance gate Gr):
@@ -290,8 +290,8 @@ lecture form (with the relevance gate Gr):
 minimal form: the same without Gr, h~(t) = tanh(M [h(t-1), x(t)] + bh).
 pytorch form (cuDNN): n = tanh(U_n x + b_in + r * (W_n h(t-1) + b_hn)); the relevance gate
 multiplies the recurrent term after the matmul, and z = 1 - Gu. A different function from
-the lecture form, compiled to PyTorch's nn.GRU (cuDNN on a GPU; on a CPU a one-way layer
-trains through a hand-written backward pass on the same weights, which is faster).
+the lecture form, compiled to PyTorch's nn.GRU (cuDNN on a GPU; on a CPU, training runs a
+hand-written backward pass through time on the same weights where it can, which is faster).
 Each M = [W, U]: W multiplies h(t-1) (hidden x hidden), U multiplies x(t) (hidden x input)."""
 
 _LSTM_HELP = """Long short-term memory.

@@ -63,6 +63,7 @@ __all__ = [
     "gru_minimal_forward",
     "lstm",
     "lstm_forward",
+    "torch_direction",
     "torch_stack",
     "wanted",
 ]
@@ -654,6 +655,26 @@ class _RNN(torch.autograd.Function):
 # --------------------------------------------------------------------------- nn.RNN/GRU/LSTM
 
 
+def torch_direction(rnn: nn.RNNBase, x: Tensor, weights: tuple[Tensor, Tensor, Tensor, Tensor],
+                    h0: Tensor, active: Tensor | None = None,
+                    sink: TimeGradientSink | None = None) -> Tensor:
+    """One direction of one layer of an ``nn.RNN`` or ``nn.GRU``, through these kernels.
+
+    ``x`` (T, B, I) time-major; ``weights`` (w_ih, w_hh, b_ih, b_hh) of that direction and
+    layer; ``h0`` (B, H); ``active`` (T, B, 1) the real steps, which a ReLU layer needs to
+    keep its state at zero over the padding (None: every step is real). Returns every
+    state (T, B, H).
+    """
+    w_ih, w_hh, b_ih, b_hh = weights
+    if isinstance(rnn, nn.GRU):
+        return _TorchGRU.apply(x, w_ih, b_ih, w_hh, b_hh, h0, sink)
+    if isinstance(rnn, nn.LSTM):
+        raise ValueError("torch_direction runs nn.RNN and nn.GRU layers; see lstm()")
+    relu = rnn.nonlinearity == "relu"
+    mask = active.to(x.dtype) if relu and active is not None else None
+    return _RNN.apply(x, w_ih, b_ih + b_hh, w_hh, h0, relu, mask, sink)
+
+
 def torch_stack(rnn: nn.RNNBase, x: Tensor, lengths: Tensor, h0: Tensor | None,
                 c0: Tensor | None,
                 sinks: list[TimeGradientSink] | None = None,
@@ -680,8 +701,6 @@ def torch_stack(rnn: nn.RNNBase, x: Tensor, lengths: Tensor, h0: Tensor | None,
     longest = int(lengths.max())
     padded = int(lengths.min()) < longest
     is_lstm = isinstance(rnn, nn.LSTM)
-    is_gru = isinstance(rnn, nn.GRU)
-    relu = not is_lstm and not is_gru and rnn.nonlinearity == "relu"
     shape = (rnn.num_layers, batch, rnn.hidden_size)
     h0 = x.new_zeros(shape) if h0 is None else h0
     c0 = x.new_zeros(shape) if c0 is None and is_lstm else c0
@@ -708,11 +727,9 @@ def torch_stack(rnn: nn.RNNBase, x: Tensor, lengths: Tensor, h0: Tensor | None,
             h_all, c_all = lstm(layer_in, w_ih, b_ih + b_hh, w_hh, None, None, h0[layer],
                                 c0[layer], sink=sink)
             c_n.append(c_all[last, rows] if padded else c_all[-1])
-        elif is_gru:
-            h_all = _TorchGRU.apply(layer_in, w_ih, b_ih, w_hh, b_hh, h0[layer], sink)
         else:
-            mask = active.to(x.dtype) if relu and active is not None else None
-            h_all = _RNN.apply(layer_in, w_ih, b_ih + b_hh, w_hh, h0[layer], relu, mask, sink)
+            h_all = torch_direction(rnn, layer_in, (w_ih, w_hh, b_ih, b_hh), h0[layer],
+                                    active, sink)
         h_n.append(h_all[last, rows] if padded else h_all[-1])
         layer_in = h_all
         if rnn.dropout > 0 and rnn.training and layer < rnn.num_layers - 1:

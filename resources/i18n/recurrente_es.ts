@@ -2020,6 +2020,19 @@ tokens: identificadores enteros menores que `vocab_size`, codificados one-hot co
         <translation>Recurrentes</translation>
     </message>
     <message>
+        <location filename="../../app/engine_strings.py" line="97"/>
+        <source>Elman recurrent network.
+  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh or ReLU
+W: hidden x hidden (recurrent), U: hidden x input, b_h: hidden.
+Compiled to PyTorch&apos;s nn.RNN (cuDNN on a GPU); on a CPU, training runs a hand-written
+backward pass through time on the same weights where it can, which is faster.</source>
+        <translation>Red recurrente de Elman.
+  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh o ReLU
+W: oculto x oculto (recurrente), U: oculto x entrada, b_h: oculto.
+Se compila a la nn.RNN de PyTorch (cuDNN en GPU); en CPU, el entrenamiento usa donde puede un
+paso hacia atrás en el tiempo escrito a mano sobre los mismos pesos, que es más rápido.</translation>
+    </message>
+    <message>
         <location filename="../../app/engine_strings.py" line="105"/>
         <source>hidden size</source>
         <translation>tamaño oculto</translation>
@@ -2140,19 +2153,6 @@ tokens: identificadores enteros menores que `vocab_size`, codificados one-hot co
         <translation>GRU</translation>
     </message>
     <message>
-        <location filename="../../app/engine_strings.py" line="97"/>
-        <source>Elman recurrent network.
-  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh or ReLU
-W: hidden x hidden (recurrent), U: hidden x input, b_h: hidden.
-Compiled to PyTorch&apos;s nn.RNN (cuDNN on a GPU); on a CPU a one-way layer trains
-through a hand-written backward pass on the same weights, which is faster.</source>
-        <translation>Red recurrente de Elman.
-  h(t) = g1(W h(t-1) + U x(t) + b_h),   g1 = tanh o ReLU
-W: oculto x oculto (recurrente), U: oculto x entrada, b_h: oculto.
-Se compila a la nn.RNN de PyTorch (cuDNN en GPU); en CPU una capa de un solo sentido se entrena
-con un paso hacia atrás escrito a mano sobre los mismos pesos, que es más rápido.</translation>
-    </message>
-    <message>
         <location filename="../../app/engine_strings.py" line="137"/>
         <source>Gated recurrent unit.
 lecture form (with the relevance gate Gr):
@@ -2164,8 +2164,8 @@ lecture form (with the relevance gate Gr):
 minimal form: the same without Gr, h~(t) = tanh(M [h(t-1), x(t)] + bh).
 pytorch form (cuDNN): n = tanh(U_n x + b_in + r * (W_n h(t-1) + b_hn)); the relevance gate
 multiplies the recurrent term after the matmul, and z = 1 - Gu. A different function from
-the lecture form, compiled to PyTorch&apos;s nn.GRU (cuDNN on a GPU; on a CPU a one-way layer
-trains through a hand-written backward pass on the same weights, which is faster).
+the lecture form, compiled to PyTorch&apos;s nn.GRU (cuDNN on a GPU; on a CPU, training runs a
+hand-written backward pass through time on the same weights where it can, which is faster).
 Each M = [W, U]: W multiplies h(t-1) (hidden x hidden), U multiplies x(t) (hidden x input).</source>
         <translation>Unidad recurrente con compuertas.
 forma de clase (con la compuerta de relevancia Gr):
@@ -2177,8 +2177,8 @@ forma de clase (con la compuerta de relevancia Gr):
 forma mínima: la misma sin Gr, h~(t) = tanh(M [h(t-1), x(t)] + bh).
 forma pytorch (cuDNN): n = tanh(U_n x + b_in + r * (W_n h(t-1) + b_hn)); la compuerta de relevancia
 multiplica el término recurrente después del producto de matrices, y z = 1 - Gu. Es una función distinta
-de la forma de clase; se compila a la nn.GRU de PyTorch (cuDNN en GPU; en CPU una capa de un solo
-sentido se entrena con un paso hacia atrás escrito a mano sobre los mismos pesos, que es más rápido).
+de la forma de clase; se compila a la nn.GRU de PyTorch (cuDNN en GPU; en CPU, el entrenamiento usa
+donde puede un paso hacia atrás en el tiempo escrito a mano sobre los mismos pesos, que es más rápido).
 Cada M = [W, U]: W multiplica h(t-1) (oculto x oculto), U multiplica x(t) (oculto x entrada).</translation>
     </message>
     <message>

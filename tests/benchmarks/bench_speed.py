@@ -12,9 +12,8 @@ of 16 on every step.
 
 1. Compiled standard cells (the designer's RNN, PyTorch-form GRU, LSTM blocks) vs the same
    ``nn.RNN`` / ``nn.GRU`` / ``nn.LSTM`` + ``nn.Linear`` by hand; 1 and 2 layers, uni- and
-   bidirectional. Target <= 1.05. (On a CPU the one-way RNN and GRU blocks train through
-   engine.fastrnn's hand-written backward pass, the bidirectional ones and every LSTM on
-   the layer itself.)
+   bidirectional. Target <= 1.05. (On a CPU the RNN and GRU blocks train through
+   engine.fastrnn's hand-written backward pass, every LSTM on the layer itself.)
 2. Custom cells (peephole LSTM full and diagonal, the lecture's GRU, the minimal GRU) in
    the designer vs ``nn.LSTM`` of the same hidden size by hand. Target <= 1.5. The other
    ways of running the same cell are shown beside it: the plain autograd time loop and
@@ -440,6 +439,7 @@ def memory(size: Size) -> list[Row]:
     cases = [("LSTM 1 layer", "lstm", 1, False, {}, "lstm"),
              ("LSTM 2 layers, bidirectional", "lstm", 2, True, {}, "lstm"),
              ("GRU, PyTorch form", "gru", 1, False, {"form": "pytorch"}, "gru"),
+             ("GRU 2 layers, bidirectional", "gru", 2, True, {"form": "pytorch"}, "gru"),
              ("RNN", "rnn", 1, False, {}, "rnn"),
              *((case, kind, 1, False, params, "lstm") for case, kind, params in CUSTOM)]
     mib = 2.0 ** 20

@@ -171,17 +171,24 @@ def test_an_unread_final_state_lets_ragged_rows_run_unpacked_with_the_same_gradi
         torch.testing.assert_close(padded, packed)
 
 
-@pytest.mark.parametrize(("kind", "params"), [
-    ("rnn", {"hidden_size": 4}),
-    ("rnn", {"hidden_size": 4, "nonlinearity": "relu", "num_layers": 2}),
-    ("gru", {"form": "pytorch", "hidden_size": 4}),
-    ("gru", {"form": "pytorch", "hidden_size": 4, "num_layers": 2, "weight_drop": 0.5}),
-])
-@pytest.mark.parametrize("port", ["sequence", "last"])
-def test_one_way_rnn_and_gru_train_on_the_kernels_with_nn_layers_results(
-        kind: str, params: dict, port: str) -> None:
-    """On the CPU a one-way nn.RNN / nn.GRU block trains through engine.fastrnn: the same
-    outputs, final states and gradients as the nn layer's own run on ragged rows."""
+ONE_WAY = [("rnn", {"hidden_size": 4}),
+           ("rnn", {"hidden_size": 4, "nonlinearity": "relu", "num_layers": 2}),
+           ("gru", {"form": "pytorch", "hidden_size": 4}),
+           ("gru", {"form": "pytorch", "hidden_size": 4, "num_layers": 2, "weight_drop": 0.5})]
+TWO_WAY = [("rnn", {"hidden_size": 4, "nonlinearity": "relu", "bidirectional": True}),
+           ("gru", {"form": "pytorch", "hidden_size": 4, "bidirectional": True, "join": "sum"}),
+           ("bidirectional", {"cell": "gru", "form": "pytorch", "hidden_size": 4,
+                              "num_layers": 2, "weight_drop": 0.3})]
+
+
+@pytest.mark.parametrize(("kind", "params", "port"),
+                         [(*case, port) for case in ONE_WAY for port in ("sequence", "last")]
+                         + [(*case, "sequence") for case in TWO_WAY])
+def test_rnn_and_gru_train_on_the_kernels_with_nn_layers_results(
+        kind: str, params: dict, port: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the CPU an nn.RNN / nn.GRU block trains through engine.fastrnn (one way, and
+    both ways when nobody reads the final states): the same outputs, final states and
+    gradients as the nn layer's own run on ragged rows."""
     torch.manual_seed(0)
     model = compile_design(_simple(kind, params, port=port)).double()
     block = model.ordered[1]
@@ -190,6 +197,10 @@ def test_one_way_rnn_and_gru_train_on_the_kernels_with_nn_layers_results(
     assert block.kernels_wanted(x)
     with torch.no_grad():
         assert not block.kernels_wanted(x)
+    calls = []
+    direction = fastrnn.torch_direction
+    monkeypatch.setattr(fastrnn, "torch_direction",
+                        lambda *args, **kwargs: calls.append(1) or direction(*args, **kwargs))
     runs = []
     for kernels in (True, False):
         model.zero_grad()
@@ -200,6 +211,9 @@ def test_one_way_rnn_and_gru_train_on_the_kernels_with_nn_layers_results(
         # the nn layer's padded run (only "sequence" read) leaves the final states out
         ports = ["r.sequence"] + (["r.state", "r.last"] if port == "last" else [])
         runs.append(([env[key] for key in ports], [p.grad.clone() for p in model.parameters()]))
+    layers = params.get("num_layers", 1)
+    directions = 2 if params.get("bidirectional") or kind == "bidirectional" else 1
+    assert len(calls) == layers * directions  # the kernels ran, once per layer and direction
     for ours, theirs in zip(runs[0][0] + runs[0][1], runs[1][0] + runs[1][1], strict=True):
         torch.testing.assert_close(ours, theirs)
     assert torch.all(runs[0][0][0][1, 4:] == 0) and torch.all(runs[0][0][0][2, 1:] == 0)
