@@ -30,6 +30,10 @@ or a classic baseline, in the same process and on the same split:
   (``capture_every = 0``); everything else the trainer does each step (gradient norms per
   block and matrix, events, the non-finite checks) is in its time. Besides each whole run,
   the seconds per epoch are measured in alternation (see :func:`paired_epoch_seconds`).
+  On a CPU the engine trains the tanh RNN and the GRU through its hand-written backward
+  pass (engine.fastrnn; the same function on the same weights, to rounding), which is
+  where their ratios below 1 come from: nn.RNN and nn.GRU have no fused CPU kernel. The
+  LSTM runs on nn.LSTM (oneDNN) on both sides.
 * **Sentiment** (example ``reviews``, M-to-1): the UCI sentences split 80/10/10 with seed
   0; a word LSTM (the example) and a bidirectional GRU in its place, both reading the
   embedded words through word dropout 0.2 (whole steps) and feature dropout 0.5, with an L2
