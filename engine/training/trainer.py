@@ -230,13 +230,17 @@ class Trainer:
     def _optimizer(self) -> torch.optim.Optimizer:
         s = self.settings
         params = self.model.parameters()
+        # PyTorch picks the multi-tensor (foreach) update only on GPUs; on a CPU it loops
+        # over the parameters in Python, a dozen operations each, which for the small
+        # models of this program cost about 5 % of a training step. Same update, one pass.
         if s.optimizer == "sgd":
             return torch.optim.SGD(params, lr=s.learning_rate, momentum=s.momentum,
-                                   weight_decay=s.weight_decay)
+                                   weight_decay=s.weight_decay, foreach=True)
         if s.optimizer == "rmsprop":
             return torch.optim.RMSprop(params, lr=s.learning_rate, momentum=s.momentum,
-                                       weight_decay=s.weight_decay)
-        return torch.optim.Adam(params, lr=s.learning_rate, weight_decay=s.weight_decay)
+                                       weight_decay=s.weight_decay, foreach=True)
+        return torch.optim.Adam(params, lr=s.learning_rate, weight_decay=s.weight_decay,
+                                foreach=True)
 
     def _loader(self, split: ExampleList, shuffle: bool) -> DataLoader:
         sampler: Sampler[int] | None = None
