@@ -377,8 +377,8 @@ class _FusedBase(_RecurrentBase):
 
 
 class FusedRecurrentBlock(_FusedBase):
-    """Elman RNN and PyTorch-form GRU on nn.RNN / nn.GRU (cuDNN on a GPU; on a CPU a one-way
-    layer trains through engine.fastrnn, see :meth:`kernels_wanted`)."""
+    """Elman RNN and PyTorch-form GRU on nn.RNN / nn.GRU (cuDNN on a GPU; training on a CPU
+    runs engine.fastrnn's kernels, see :meth:`kernels_wanted`)."""
 
     def __init__(self, block_id: str, phase: int, input_key: str, state_key: str, cell: str,
                  input_size: int, hidden_size: int, num_layers: int, bidirectional: bool,
@@ -393,40 +393,34 @@ class FusedRecurrentBlock(_FusedBase):
                               dropout=dropout, bidirectional=bidirectional)
 
     @torch.jit.unused
-    def run_kernels(self, env: dict[str, Tensor]) -> bool:
-        """Run on engine.fastrnn's kernels where they serve (see :meth:`kernels_wanted`):
-        one way always, both ways when nobody reads the final states. False: not run."""
+    def run_kernels(self, env: dict[str, Tensor]) -> None:
+        """One direction on engine.fastrnn's kernels (see :meth:`kernels_wanted`)."""
         x = env[self.input_key]
-        if not self.kernels_wanted(x):
-            return False
         lengths = env[self.input_key + ":len"]
         h0, _ = self.initial(env)
-        if self.directions == 1:
-            out, h_n, _ = fastrnn.torch_stack(self.rnn, x, lengths, h0, None)
-            self.publish(env, out, lengths, h_n, None)
-            return True
-        if self.two_way_padded_ok(env):
-            self.publish(env, self.two_way_padded(x, lengths, h0, None), lengths, None, None,
-                         False)
-            return True
-        return False
+        out, h_n, _ = fastrnn.torch_stack(self.rnn, x, lengths, h0, None)
+        self.publish(env, out, lengths, h_n, None)
 
     def run_layers(self, env: dict[str, Tensor]) -> None:
         if self.probe:
             self.run_probed(env)
             return
-        if not torch.jit.is_scripting() and self.run_kernels(env):
-            return
         x = env[self.input_key]
+        kernels = not torch.jit.is_scripting() and self.kernels_wanted(x)
+        if kernels and self.directions == 1:
+            self.run_kernels(env)
+            return
         lengths = env[self.input_key + ":len"]
         h0, _ = self.initial(env)
         steps = x.size(1)
-        if bool((lengths == steps).all()):
-            out, h_n = self.rnn(x, h0)
-        elif self.two_way_padded_ok(env):
+        full = bool((lengths == steps).all())
+        # On the kernels the two-way padded run serves full rows too.
+        if self.two_way_padded_ok(env) and (kernels or not full):
             self.publish(env, self.two_way_padded(x, lengths, h0, None), lengths, None, None,
                          False)
             return
+        if full:
+            out, h_n = self.rnn(x, h0)
         elif self.padded_ok(env):
             out, h_n = self.rnn(x, h0)
             self.publish(env, out * _real_steps(lengths, steps, out), lengths, h_n, None,

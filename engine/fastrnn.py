@@ -633,18 +633,18 @@ class _RNN(torch.autograd.Function):
             dpre = (h_all > 0).to(h_all.dtype)
         else:
             dpre = torch.addcmul(h_all.new_ones(()), h_all, h_all, value=-1)
-        if ctx.sink is not None:
-            grad_h, dh_all = _start_backward(grad_h, h_all)
-            dh = dh_all[-1]
-            for t in range(steps - 1, 0, -1):
-                dh = torch.addmm(grad_h[t - 1], dpre[t].mul_(dh), w, out=dh_all[t - 1])
-            ctx.sink.record(dh_all)
-        else:  # nothing reads dL/dh(t) afterwards: no (T, B, H) buffer for it
-            grad_h = torch.zeros_like(h_all) if grad_h is None else grad_h
-            dh = grad_h[-1]
-            for t in range(steps - 1, 0, -1):
-                dh = torch.addmm(grad_h[t - 1], dpre[t].mul_(dh), w)
+        grad_h = torch.zeros_like(h_all) if grad_h is None else grad_h
+        # dL/dh(t) of every step is kept only for a measuring step's sink
+        dh_all = torch.empty_like(h_all) if ctx.sink is not None else None
+        dh = grad_h[-1]
+        if dh_all is not None:
+            dh_all[-1].copy_(dh)
+        for t in range(steps - 1, 0, -1):
+            dh = torch.addmm(grad_h[t - 1], dpre[t].mul_(dh), w,
+                             out=None if dh_all is None else dh_all[t - 1])
         dpre[0].mul_(dh)
+        if dh_all is not None:
+            ctx.sink.record(dh_all)
         need = ctx.needs_input_grad
         dx, du, db = _input_grads(need[:3], dpre, flat, u_in)
         dw = _weight_grad(dpre, h0, h_all) if need[3] else None

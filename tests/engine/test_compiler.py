@@ -158,7 +158,7 @@ def test_an_unread_final_state_lets_ragged_rows_run_unpacked_with_the_same_gradi
     for final_used in (False, True):  # True: the packed run
         block.final_state_used = final_used
         model.zero_grad()
-        with fastrnn.disabled():  # the nn layers' paths (one way, they train on kernels)
+        with fastrnn.disabled():  # the nn layers' paths (else RNN and GRU run the kernels)
             env = model.working_environment(inputs)
         assert ("r.last" in env) is final_used
         assert "r.last" in model.environment(inputs)
